@@ -1,0 +1,97 @@
+namespace Faithcoin.Node.Configuration;
+
+/// <summary>
+/// The options of the original 0.15 daemon. The ones faithcoind acts on carry their help text; the rest are
+/// listed by name so a faithcoin.conf written for the original starts cleanly, and only names the original
+/// never had are reported as unknown. Later features move names from the second list to the first.
+/// </summary>
+public sealed class OptionCatalog
+{
+    private static readonly string[] NotYetImplemented =
+    [
+        // General
+        "alertnotify", "blocknotify", "blocksonly", "assumevalid", "daemon", "dbcache", "feefilter", "loadblock",
+        "maxorphantx", "maxmempool", "mempoolexpiry", "persistmempool", "blockreconstructionextratxn", "par",
+        "prune", "reindex-chainstate", "reindex", "sysperms", "txindex",
+
+        // Connection
+        "addnode", "banscore", "bantime", "connect", "discover", "dns", "dnsseed", "externalip", "forcednsseed",
+        "listen", "listenonion", "maxconnections", "maxreceivebuffer", "maxsendbuffer", "maxtimeadjustment",
+        "onion", "onlynet", "permitbaremultisig", "peerbloomfilters", "proxy", "proxyrandomize", "seednode",
+        "timeout", "torcontrol", "torpassword", "upnp", "whitebind", "whitelist", "maxuploadtarget",
+
+        // Wallet (the original can be built without it; faithcoind has none)
+        "disablewallet", "keypool", "fallbackfee", "mintxfee", "paytxfee", "rescan", "salvagewallet",
+        "spendzeroconfchange", "txconfirmtarget", "usehd", "walletrbf", "upgradewallet", "wallet",
+        "walletbroadcast", "walletnotify", "zapwallettxes", "dblogsize", "flushwallet", "privdb",
+        "walletrejectlongchains",
+
+        // ZMQ
+        "zmqpubhashblock", "zmqpubhashtx", "zmqpubrawblock", "zmqpubrawtx",
+
+        // Debugging
+        "uacomment", "checkblocks", "checklevel", "checkblockindex", "checkmempool", "checkpoints",
+        "disablesafemode", "testsafemode", "dropmessagestest", "fuzzmessagestest", "stopafterblockimport",
+        "stopatheight", "limitancestorcount", "limitancestorsize", "limitdescendantcount", "limitdescendantsize",
+        "vbparams", "debugexclude", "help-debug", "logips", "logtimestamps", "logtimemicros", "mocktime",
+        "maxsigcachesize", "maxtipage", "maxtxfee", "printpriority", "shrinkdebugfile",
+
+        // Node relay and block creation
+        "acceptnonstdtxn", "incrementalrelayfee", "dustrelayfee", "bytespersigop", "datacarrier", "datacarriersize",
+        "mempoolreplacement", "minrelaytxfee", "whitelistrelay", "whitelistforcerelay", "blockmaxweight",
+        "blockmaxsize", "blockmintxfee", "blockprioritysize", "blockversion",
+
+        // RPC
+        "rest", "rpcauth", "rpcserialversion", "rpcthreads", "rpcworkqueue",
+    ];
+
+    private readonly Dictionary<string, OptionDescriptor> options = new(StringComparer.Ordinal);
+
+    public OptionCatalog()
+    {
+        Add(new("?", OptionGroup.General, null, "Print this help message and exit"));
+        Add(new("h", OptionGroup.General, null, "Print this help message and exit"));
+        Add(new("help", OptionGroup.General, null, "Print this help message and exit"));
+        Add(new("version", OptionGroup.General, null, "Print version and exit"));
+        Add(new("conf", OptionGroup.General, "<file>",
+            $"Specify configuration file (default: {NodeDefaults.ConfigFileName}); a relative path is relative to the data directory"));
+        Add(new("datadir", OptionGroup.General, "<dir>", "Specify data directory (it must exist)"));
+        Add(new("pid", OptionGroup.General, "<file>", $"Specify pid file (default: {NodeDefaults.PidFileName})"));
+        Add(new("port", OptionGroup.Connection, "<port>",
+            "Listen for connections on <port> (default: 9666, testnet: 19335, regtest: 19444)"));
+        Add(new("bind", OptionGroup.Connection, "<addr>",
+            "Bind to given address and always listen on it. Use [host]:port notation for IPv6"));
+        Add(new("debug", OptionGroup.Debugging, "<category>",
+            "Output debugging information (default: 0, supplying <category> is optional)"));
+        Add(new("printtoconsole", OptionGroup.Debugging, null, "Send trace/debug info to console instead of debug.log file"));
+        Add(new("testnet", OptionGroup.ChainSelection, null, "Use the test chain"));
+        Add(new("regtest", OptionGroup.ChainSelection, null,
+            "Enter regression test mode, which uses a special chain in which blocks can be solved instantly."));
+        Add(new("server", OptionGroup.RpcServer, null, "Accept command line and JSON-RPC commands (default: 1)"));
+        Add(new("rpcbind", OptionGroup.RpcServer, "<addr>[:port]",
+            "Bind to given address to listen for JSON-RPC connections. This option is ignored unless -rpcallowip is also passed. " +
+            "Port is optional and overrides -rpcport. Use [host]:port notation for IPv6. This option can be specified multiple times " +
+            "(default: 127.0.0.1 and ::1 i.e., localhost, or if -rpcallowip has been specified, 0.0.0.0 and :: i.e., all addresses)"));
+        Add(new("rpccookiefile", OptionGroup.RpcServer, "<loc>", "Location of the auth cookie (default: data dir)"));
+        Add(new("rpcuser", OptionGroup.RpcServer, "<user>", "Username for JSON-RPC connections"));
+        Add(new("rpcpassword", OptionGroup.RpcServer, "<pw>", "Password for JSON-RPC connections"));
+        Add(new("rpcport", OptionGroup.RpcServer, "<port>",
+            "Listen for JSON-RPC connections on <port> (default: 9332, testnet: 19332, regtest: 19332)"));
+        Add(new("rpcallowip", OptionGroup.RpcServer, "<ip>",
+            "Allow JSON-RPC connections from specified source. Valid for <ip> are a single IP (e.g. 1.2.3.4), a network/netmask " +
+            "(e.g. 1.2.3.4/255.255.255.0) or a network/CIDR (e.g. 1.2.3.4/24). This option can be specified multiple times"));
+        Add(new("rpcservertimeout", OptionGroup.RpcServer, "<n>",
+            $"Timeout during HTTP requests (default: {NodeDefaults.RpcServerTimeoutSeconds})"));
+
+        foreach (var name in NotYetImplemented)
+        {
+            options.TryAdd(name, new OptionDescriptor(name, OptionGroup.General, null, null));
+        }
+    }
+
+    public IEnumerable<OptionDescriptor> Implemented => options.Values.Where(o => o.IsImplemented);
+
+    public OptionDescriptor? Find(string name) => options.GetValueOrDefault(name);
+
+    private void Add(OptionDescriptor option) => options.Add(option.Name, option);
+}

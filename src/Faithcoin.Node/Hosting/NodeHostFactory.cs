@@ -1,0 +1,52 @@
+using Faithcoin.Node.ChainView;
+using Faithcoin.Node.Configuration;
+using Faithcoin.Node.Rpc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace Faithcoin.Node.Hosting;
+
+/// <summary>
+/// Composes the daemon: services start in registration order (RPC server, then start-up) and stop in
+/// reverse. Later features (chainstate, P2P, mempool) register their services here.
+/// </summary>
+public static class NodeHostFactory
+{
+    // Well inside Kubernetes' 30-second grace period.
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
+
+    public static IHost Build(NodeOptions options, ArgsStore args, Serilog.ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = options.DataDirectory.ChainPath,
+        });
+        var services = builder.Services;
+        services.AddSerilog(logger, dispose: false);
+        services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+
+        services.AddSingleton(options);
+        services.AddSingleton(options.Chain);
+        services.AddSingleton(args);
+        services.AddSingleton(TimeProvider.System);
+
+        // Created now, not on the first `uptime` call, so it measures from start-up.
+        services.AddSingleton(new NodeUptime(TimeProvider.System));
+        services.AddSingleton<IShutdownRequester, HostShutdownRequester>();
+        services.AddSingleton<IChainView, GenesisOnlyChain>();
+
+        services.AddRpcCore();
+        services.AddControlRpcMethods();
+        services.AddBlockchainRpcMethods();
+        if (options.Server)
+        {
+            services.AddRpcHttpServer();
+        }
+
+        services.AddHostedService<NodeStartupService>();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using Faithcoin.Node.Configuration;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Faithcoin.Node.Rpc.Http;
+
+/// <summary>
+/// The JSON-RPC HTTP server (-server). Each bind address gets its own Kestrel listener so that, as in the
+/// original, an address that cannot be bound (say ::1 on a host without IPv6) is logged and skipped; only
+/// when none can be bound does start-up fail.
+/// </summary>
+public sealed partial class RpcHttpServer(
+    NodeOptions options,
+    RpcAuthenticator authenticator,
+    RpcHttpHandler handler,
+    IServiceProvider services,
+    ILoggerFactory loggerFactory,
+    ILogger<RpcHttpServer> logger) : IHostedService, IAsyncDisposable
+{
+    // The original's MAX_SIZE body and MAX_HEADERS_SIZE limits.
+    private const long MaxBodyBytes = 0x02000000;
+    private const int MaxHeaderBytes = 8192;
+
+    private readonly List<KestrelServer> servers = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        authenticator.Initialize();
+        if (authenticator.UsesCookie)
+        {
+            LogCookie(logger, options.Rpc.CookieFilePath);
+        }
+
+        var plan = RpcBindPlan.For(options.Rpc);
+        if (plan.Warning is not null)
+        {
+            LogWarning(logger, plan.Warning);
+        }
+
+        var application = new RpcHttpApplication(handler);
+        foreach (var endpoint in plan.Endpoints)
+        {
+            LogBinding(logger, endpoint.Host, endpoint.Port);
+            var server = CreateServer(endpoint);
+            try
+            {
+                await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
+                servers.Add(server);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogBindFailed(logger, endpoint.Host, endpoint.Port, e.Message);
+                server.Dispose();
+            }
+        }
+
+        if (servers.Count == 0)
+        {
+            authenticator.Shutdown();
+            throw new InvalidOperationException("Unable to start HTTP server. See debug log for details.");
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var server in servers)
+        {
+            await server.StopAsync(cancellationToken).ConfigureAwait(false);
+            server.Dispose();
+        }
+
+        if (servers.Count > 0)
+        {
+            servers.Clear();
+            authenticator.Shutdown();
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+
+    private KestrelServer CreateServer(HostPort endpoint)
+    {
+        var kestrelOptions = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = services };
+        kestrelOptions.Limits.MaxRequestBodySize = MaxBodyBytes;
+        kestrelOptions.Limits.MaxRequestHeadersTotalSize = MaxHeaderBytes;
+        kestrelOptions.Limits.KeepAliveTimeout = options.Rpc.ServerTimeout;
+        if (endpoint.Host == "localhost")
+        {
+            kestrelOptions.ListenLocalhost(endpoint.Port, l => l.Protocols = HttpProtocols.Http1);
+        }
+        else
+        {
+            kestrelOptions.Listen(IPAddress.Parse(endpoint.Host), endpoint.Port, l => l.Protocols = HttpProtocols.Http1);
+        }
+
+        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), loggerFactory);
+        return new KestrelServer(Options.Create(kestrelOptions), transport, loggerFactory);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generated RPC authentication cookie {Path}")]
+    private static partial void LogCookie(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void LogWarning(ILogger logger, string warning);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Binding RPC on address {Host} port {Port}")]
+    private static partial void LogBinding(ILogger logger, string host, int port);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Binding RPC on address {Host} port {Port} failed: {Reason}")]
+    private static partial void LogBindFailed(ILogger logger, string host, int port, string reason);
+}
