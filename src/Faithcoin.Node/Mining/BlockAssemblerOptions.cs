@@ -1,0 +1,24 @@
+using Faithcoin.Consensus.Chain;
+
+namespace Faithcoin.Node.Mining;
+
+/// <summary>Limits for assembled blocks (0.15's -blockmaxweight).</summary>
+public sealed record BlockAssemblerOptions
+{
+    /// <summary>DEFAULT_BLOCK_MAX_WEIGHT: a quarter below the consensus limit unless the operator raises it.</summary>
+    public const long DefaultMaxWeight = 3_000_000;
+
+    /// <summary>Room kept for the coinbase (0.15 starts its weight and sigop counters there).</summary>
+    public const long CoinbaseReservedWeight = 4_000;
+
+    public const long CoinbaseReservedSigOpsCost = 400;
+
+    private readonly long maxWeight = DefaultMaxWeight;
+
+    /// <summary>Clamped like 0.15 to [4000, MAX_BLOCK_WEIGHT - 4000].</summary>
+    public long MaxWeight
+    {
+        get => maxWeight;
+        init => maxWeight = Math.Clamp(value, CoinbaseReservedWeight, ConsensusConstants.MaxBlockWeight - CoinbaseReservedWeight);
+    }
+}
