@@ -1,0 +1,226 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Faithcoin.Consensus.Chain;
+using Faithcoin.P2P.Peers;
+using Microsoft.Extensions.Logging;
+
+namespace Faithcoin.P2P.Net;
+
+/// <summary>
+/// The set of connections (0.15's CConnman): listeners, accepting with the inbound limit and ban check,
+/// opening outbound connections by name, and the directory the protocol logic uses for nonces and bans.
+/// Timers live in <see cref="PeerMaintenance"/>, the -connect/-addnode/-seednode loops in
+/// <see cref="ManualConnections"/>.
+/// </summary>
+public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisposable
+{
+    private readonly P2POptions options;
+    private readonly PeerConnectionSettings settings;
+    private readonly int defaultPort;
+    private readonly BanList banList;
+    private readonly Whitelist whitelist;
+    private readonly TimeProvider time;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly ILogger logger;
+    private readonly OutboundConnector connector;
+    private readonly ConcurrentDictionary<long, PeerConnection> peers = new();
+    private readonly List<ConnectionListener> listeners = [];
+    private long lastPeerId;
+    private INetEvents? events;
+
+    public ConnectionManager(
+        P2POptions options,
+        ChainParams chain,
+        BanList banList,
+        Whitelist whitelist,
+        TimeProvider time,
+        ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(banList);
+        ArgumentNullException.ThrowIfNull(whitelist);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        this.options = options;
+        settings = new PeerConnectionSettings(chain.Magic, options.MaxReceiveBuffer, options.MaxSendBuffer);
+        defaultPort = options.Port ?? chain.DefaultPort;
+        this.banList = banList;
+        this.whitelist = whitelist;
+        this.time = time;
+        this.loggerFactory = loggerFactory;
+        logger = loggerFactory.CreateLogger<ConnectionManager>();
+        connector = new OutboundConnector(options.ConnectTimeout);
+    }
+
+    public IReadOnlyCollection<PeerConnection> Peers => peers.Values.OrderBy(p => p.Id).ToList();
+
+    public IReadOnlyList<IPEndPoint> LocalEndpoints => listeners.Select(l => l.LocalEndPoint).ToList();
+
+    public BanList BanList => banList;
+
+    /// <summary>Binds the listeners (when listening) and starts accepting; the port accepts when this returns.</summary>
+    public void Start(INetEvents netEvents)
+    {
+        ArgumentNullException.ThrowIfNull(netEvents);
+        events = netEvents;
+        if (!options.Listen)
+        {
+            return;
+        }
+
+        var endpoints = options.Bind.Count > 0
+            ? options.Bind
+            : [new IPEndPoint(IPAddress.IPv6Any, defaultPort), new IPEndPoint(IPAddress.Any, defaultPort)];
+        foreach (var endpoint in endpoints)
+        {
+            var listener = new ConnectionListener(endpoint, OnAccepted, loggerFactory.CreateLogger<ConnectionListener>());
+            try
+            {
+                listener.Start();
+                listeners.Add(listener);
+            }
+            catch (SocketException e)
+            {
+                LogBindFailed(logger, endpoint, e.Message);
+            }
+        }
+
+        if (listeners.Count == 0)
+        {
+            throw new InvalidOperationException("Failed to listen on any port. Use -listen=0 if you want this.");
+        }
+    }
+
+    /// <summary>
+    /// OpenNetworkConnection for a named destination: skipped when a peer of that name or address is already
+    /// connected; null when the connection could not be made.
+    /// </summary>
+    public async Task<PeerConnection?> ConnectAsync(string destination, ConnectionKind kind, CancellationToken cancellationToken)
+    {
+        var netEvents = events ?? throw new InvalidOperationException("Start the connection manager first.");
+        if (FindByName(destination) is not null)
+        {
+            return null;
+        }
+
+        var endpoint = PeerEndpoint.Parse(destination, defaultPort);
+        IPEndPoint[] candidates;
+        try
+        {
+            candidates = await endpoint.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            LogConnectFailed(logger, destination, e.Message);
+            return null;
+        }
+
+        if (candidates.Any(c => FindByEndpoint(c) is not null))
+        {
+            return null;
+        }
+
+        var socket = await connector.ConnectAsync(candidates, cancellationToken).ConfigureAwait(false);
+        if (socket is null)
+        {
+            LogConnectFailed(logger, destination, "no answer");
+            return null;
+        }
+
+        return Register(socket, kind, destination, whitelisted: false, netEvents);
+    }
+
+    public int CountOf(ConnectionKind kind) => peers.Values.Count(p => p.Kind == kind && !p.IsDisconnecting);
+
+    public PeerConnection? FindByName(string addressName) =>
+        peers.Values.FirstOrDefault(p => !p.IsDisconnecting && string.Equals(p.AddressName, addressName, StringComparison.OrdinalIgnoreCase));
+
+    public bool CheckIncomingNonce(ulong nonce) =>
+        !peers.Values.Any(p => !p.IsInbound && !p.HandshakeComplete && p.LocalNonce == nonce);
+
+    public void Ban(IPAddress address, BanReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var now = time.GetUtcNow();
+        var subnet = AddressClass.SingleHost(address);
+        banList.Ban(subnet, now, now + options.BanTime, reason);
+        foreach (var peer in peers.Values.Where(p => subnet.Contains(p.RemoteAddress)))
+        {
+            peer.Disconnect("banned");
+        }
+    }
+
+    /// <summary>Closes the listeners and every connection, and waits for them to finish.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var listener in listeners)
+        {
+            await listener.DisposeAsync().ConfigureAwait(false);
+        }
+
+        listeners.Clear();
+        var closing = peers.Values.ToList();
+        foreach (var peer in closing)
+        {
+            peer.Disconnect("shutting down");
+        }
+
+        await Task.WhenAll(closing.Select(p => p.Completion)).ConfigureAwait(false);
+    }
+
+    private PeerConnection? FindByEndpoint(IPEndPoint endpoint) =>
+        peers.Values.FirstOrDefault(p => !p.IsDisconnecting
+            && p.RemoteAddress.Equals(AddressClass.Normalize(endpoint.Address))
+            && p.RemoteEndPoint.Port == endpoint.Port);
+
+    // AcceptConnection: must not wait for anything, the listener calls it inline.
+    private void OnAccepted(Socket socket)
+    {
+        var netEvents = events!;
+        var remote = (IPEndPoint)socket.RemoteEndPoint!;
+        var address = AddressClass.Normalize(remote.Address);
+        var whitelisted = whitelist.Contains(address);
+        if (!whitelisted && banList.IsBanned(address, time.GetUtcNow()))
+        {
+            LogDropped(logger, remote, "banned");
+            socket.Dispose();
+            return;
+        }
+
+        if (CountOf(ConnectionKind.Inbound) >= options.MaxInbound)
+        {
+            // 0.15 first tries to evict a worse inbound peer; without eviction the newcomer is dropped.
+            LogDropped(logger, remote, "full");
+            socket.Dispose();
+            return;
+        }
+
+        Register(socket, ConnectionKind.Inbound, new IPEndPoint(address, remote.Port).ToString(), whitelisted, netEvents);
+    }
+
+    private PeerConnection Register(Socket socket, ConnectionKind kind, string name, bool whitelisted, INetEvents netEvents)
+    {
+        var id = Interlocked.Increment(ref lastPeerId);
+        var peer = new PeerConnection(
+            id, socket, kind, name, whitelisted, settings, netEvents, time, loggerFactory.CreateLogger<PeerConnection>());
+        peers[id] = peer;
+        LogConnected(logger, kind.ToString(), peer.RemoteEndPoint, id);
+        peer.Completion.ContinueWith(_ => peers.TryRemove(id, out PeerConnection? _), TaskScheduler.Default);
+        _ = peer.StartAsync();
+        return peer;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unable to bind to {Endpoint}: {Reason}")]
+    private static partial void LogBindFailed(ILogger logger, IPEndPoint endpoint, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "connection from {Endpoint} dropped ({Reason})")]
+    private static partial void LogDropped(ILogger logger, IPEndPoint endpoint, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Kind} connection {Endpoint} peer={Peer}")]
+    private static partial void LogConnected(ILogger logger, string kind, IPEndPoint endpoint, long peer);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "connection to {Destination} failed: {Reason}")]
+    private static partial void LogConnectFailed(ILogger logger, string destination, string reason);
+}

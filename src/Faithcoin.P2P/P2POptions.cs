@@ -1,0 +1,110 @@
+using System.Net;
+using Faithcoin.P2P.Wire;
+
+namespace Faithcoin.P2P;
+
+/// <summary>
+/// The P2P settings, named after the original daemon's options and holding its defaults. The node binds them
+/// from the command line and faithcoin.conf; tests shorten the timers.
+/// </summary>
+public sealed record P2POptions
+{
+    /// <summary>-listen: accept inbound connections (0.15 turns this off by default when -connect is given).</summary>
+    public bool Listen { get; init; } = true;
+
+    /// <summary>-port: used when <see cref="Bind"/> is empty, on every interface (IPv6 and IPv4).</summary>
+    public int? Port { get; init; }
+
+    /// <summary>-bind: the addresses to listen on; port 0 picks a free port (see P2PNode.LocalEndpoints).</summary>
+    public IReadOnlyList<IPEndPoint> Bind { get; init; } = [];
+
+    /// <summary>-maxconnections: inbound and outbound together (inbound gets what the outbound slots leave).</summary>
+    public int MaxConnections { get; init; } = 125;
+
+    /// <summary>MAX_OUTBOUND_CONNECTIONS (8) plus the feeler slot are kept for outbound peers.</summary>
+    public int MaxOutbound { get; init; } = 8;
+
+    /// <summary>MAX_ADDNODE_CONNECTIONS: -addnode peers have their own slots.</summary>
+    public int MaxAddNode { get; init; } = 8;
+
+    /// <summary>
+    /// -connect: null when not given (automatic outbound); otherwise connect only to these, and an empty
+    /// list (-connect=0) makes no outbound connections at all.
+    /// </summary>
+    public IReadOnlyList<string>? Connect { get; init; }
+
+    /// <summary>-addnode: peers to keep connected, retried on a timer.</summary>
+    public IReadOnlyList<string> AddNode { get; init; } = [];
+
+    /// <summary>-seednode: connect, ask for addresses, disconnect.</summary>
+    public IReadOnlyList<string> SeedNode { get; init; } = [];
+
+    /// <summary>-whitelist: inbound peers from these subnets are never banned and are served during initial download.</summary>
+    public IReadOnlyList<IPNetwork> Whitelist { get; init; } = [];
+
+    /// <summary>-banscore: misbehaviour score at which a peer is disconnected and banned.</summary>
+    public int BanScore { get; init; } = 100;
+
+    /// <summary>-bantime: how long a misbehaving peer stays banned.</summary>
+    public TimeSpan BanTime { get; init; } = TimeSpan.FromSeconds(86400);
+
+    /// <summary>
+    /// 0.15 disconnects misbehaving peers on 127/8 and ::1 but never bans them. Tests on loopback turn this on
+    /// to see the ban; a node leaves it off.
+    /// </summary>
+    public bool BanLocalPeers { get; init; }
+
+    /// <summary>-maxreceivebuffer (5000 kB × 1000): received but unprocessed bytes before reading pauses.</summary>
+    public long MaxReceiveBuffer { get; init; } = 5000 * 1000;
+
+    /// <summary>-maxsendbuffer (1000 kB × 1000): queued unsent bytes before the peer's requests stop being processed.</summary>
+    public long MaxSendBuffer { get; init; } = 1000 * 1000;
+
+    /// <summary>-timeout: TCP connect timeout for outbound connections.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromMilliseconds(5000);
+
+    /// <summary>No traffic either way, or no completed handshake, within this long of connecting: disconnect.</summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>TIMEOUT_INTERVAL: no send, no receive or no pong for this long: disconnect.</summary>
+    public TimeSpan InactivityTimeout { get; init; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>PING_INTERVAL.</summary>
+    public TimeSpan PingInterval { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long ThreadOpenAddedConnections waits before retrying -addnode peers after an attempt.</summary>
+    public TimeSpan AddNodeRetryInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often timers (inactivity, ping, feefilter) are looked at. Not an option of the original.</summary>
+    public TimeSpan MaintenanceInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public string UserAgentName { get; init; } = "FaithcoinNet";
+
+    public string UserAgentVersion { get; init; } = "0.1.0";
+
+    /// <summary>-uacomment values, added to the user agent as BIP14 comments.</summary>
+    public IReadOnlyList<string> UserAgentComments { get; init; } = [];
+
+    /// <summary>
+    /// The services offered. Bloom filters are not served, so NODE_BLOOM is not advertised (0.15 sets it by
+    /// default because it serves them).
+    /// </summary>
+    public ServiceFlags LocalServices { get; init; } = ServiceFlags.Network | ServiceFlags.Witness;
+
+    /// <summary>The version message's relay flag (false with -blocksonly).</summary>
+    public bool RelayTransactions { get; init; } = true;
+
+    /// <summary>-feefilter: announce our minimum fee rate to peers that understand feefilter.</summary>
+    public bool FeeFilter { get; init; } = true;
+
+    /// <summary>-minrelaytxfee in satoshis per kB; Litecoin 0.15's DEFAULT_MIN_RELAY_TX_FEE.</summary>
+    public long MinRelayTxFeePerKb { get; init; } = 100000;
+
+    /// <summary>Where the ban list is kept between runs; null keeps it in memory only.</summary>
+    public string? BanListPath { get; init; }
+
+    public string FormatUserAgent() => UserAgent.Format(UserAgentName, UserAgentVersion, UserAgentComments);
+
+    /// <summary>Inbound slots: what -maxconnections leaves after the outbound and feeler slots.</summary>
+    public int MaxInbound => Math.Max(0, MaxConnections - (Math.Min(MaxOutbound, MaxConnections) + 1));
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using Faithcoin.P2P.Net;
+using Faithcoin.P2P.Wire;
+
+namespace Faithcoin.P2P;
+
+/// <summary>A snapshot of one peer, the material of getpeerinfo.</summary>
+public sealed record PeerInfo
+{
+    public required long Id { get; init; }
+
+    public required IPEndPoint RemoteEndPoint { get; init; }
+
+    public required string AddressName { get; init; }
+
+    public required ConnectionKind Kind { get; init; }
+
+    public bool IsInbound => Kind == ConnectionKind.Inbound;
+
+    public required bool IsWhitelisted { get; init; }
+
+    public required bool HandshakeComplete { get; init; }
+
+    public required DateTimeOffset ConnectedAt { get; init; }
+
+    public required DateTimeOffset? LastSend { get; init; }
+
+    public required DateTimeOffset? LastReceive { get; init; }
+
+    public required long BytesSent { get; init; }
+
+    public required long BytesReceived { get; init; }
+
+    public required long SendQueueBytes { get; init; }
+
+    public required int Version { get; init; }
+
+    public required ServiceFlags Services { get; init; }
+
+    public required string UserAgent { get; init; }
+
+    public required int StartHeight { get; init; }
+
+    public required int Misbehaviour { get; init; }
+
+    public required TimeSpan? PingTime { get; init; }
+
+    public required TimeSpan TimeOffset { get; init; }
+}

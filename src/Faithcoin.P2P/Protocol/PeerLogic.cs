@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using Faithcoin.Consensus.Validation;
+using Faithcoin.P2P.Net;
+using Faithcoin.P2P.Peers;
+using Faithcoin.P2P.Wire;
+using Faithcoin.P2P.Wire.Payloads;
+using Microsoft.Extensions.Logging;
+
+namespace Faithcoin.P2P.Protocol;
+
+/// <summary>
+/// The protocol logic (0.15's net_processing): the handshake gate in front of every handler, reject on
+/// malformed payloads, banning after misbehaviour, and the periodic SendMessages work.
+/// </summary>
+public sealed partial class PeerLogic : INetEvents
+{
+    private readonly P2POptions options;
+    private readonly IConnectionDirectory directory;
+    private readonly PayloadSerializer serializer;
+    private readonly HandshakeHandler handshake;
+    private readonly PingHandler pings;
+    private readonly FeeFilterAnnouncer feeFilter;
+    private readonly IReadOnlyDictionary<string, IMessageHandler> handlers;
+    private readonly ILogger logger;
+    private readonly ConcurrentDictionary<long, PeerContext> peers = new();
+
+    public PeerLogic(
+        P2POptions options,
+        IConnectionDirectory directory,
+        PayloadSerializer serializer,
+        HandshakeHandler handshake,
+        PingHandler pings,
+        FeeFilterAnnouncer feeFilter,
+        IEnumerable<IMessageHandler> handlers,
+        ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(serializer);
+        ArgumentNullException.ThrowIfNull(handshake);
+        ArgumentNullException.ThrowIfNull(pings);
+        ArgumentNullException.ThrowIfNull(feeFilter);
+        ArgumentNullException.ThrowIfNull(handlers);
+        ArgumentNullException.ThrowIfNull(logger);
+        this.options = options;
+        this.directory = directory;
+        this.serializer = serializer;
+        this.handshake = handshake;
+        this.pings = pings;
+        this.feeFilter = feeFilter;
+        this.logger = logger;
+        this.handlers = handlers.Append(pings)
+            .SelectMany(h => h.Commands.Select(c => (Command: c, Handler: h)))
+            .ToDictionary(x => x.Command, x => x.Handler, StringComparer.Ordinal);
+    }
+
+    /// <summary>The protocol state of a connected peer (for reporting, getpeerinfo), or null.</summary>
+    public PeerState? GetState(long peerId) => peers.TryGetValue(peerId, out var peer) ? peer.State : null;
+
+    public void InitializePeer(PeerConnection peer)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        peers[peer.Id] = new PeerContext(peer, new PeerState(options.BanScore), serializer, logger);
+        if (!peer.IsInbound)
+        {
+            handshake.SendVersion(peer);
+        }
+    }
+
+    public void FinalizePeer(PeerConnection peer)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        if (peers.TryRemove(peer.Id, out var context))
+        {
+            context.State.Dispose();
+        }
+    }
+
+    public async ValueTask ProcessMessageAsync(PeerConnection peer, NetFrame frame, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        ArgumentNullException.ThrowIfNull(frame);
+        if (!peers.TryGetValue(peer.Id, out var context))
+        {
+            return;
+        }
+
+        await context.State.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            try
+            {
+                await DispatchAsync(context, frame, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MalformedPayloadException e)
+            {
+                context.SendReject(new RejectMessage(frame.Command, RejectCode.Malformed, "error parsing message"));
+                LogMalformed(logger, frame.Command, frame.Payload.Length, peer.Id, e.Message);
+            }
+#pragma warning disable CA1031 // As 0.15's PrintExceptionContinue: a failing handler costs the message, not the node or the peer.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                LogHandlerFailed(logger, frame.Command, peer.Id, e);
+            }
+
+            SendRejectsAndCheckIfBanned(context);
+        }
+        finally
+        {
+            context.State.Gate.Release();
+        }
+    }
+
+    public ValueTask SendMessagesAsync(PeerConnection peer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        if (!peer.HandshakeComplete || peer.IsDisconnecting || !peers.TryGetValue(peer.Id, out var context))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        // A peer busy with a message gets this pass after that message anyway.
+        if (!context.State.Gate.Wait(0, CancellationToken.None))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        try
+        {
+            pings.SendPingIfDue(context);
+            if (!SendRejectsAndCheckIfBanned(context) && !peer.IsDisconnecting)
+            {
+                feeFilter.AnnounceIfDue(context);
+            }
+        }
+        finally
+        {
+            context.State.Gate.Release();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask DispatchAsync(PeerContext peer, NetFrame frame, CancellationToken cancellationToken)
+    {
+        var command = frame.Command;
+        var state = peer.State;
+        if (command is NetCommands.FilterLoad or NetCommands.FilterAdd && (options.LocalServices & ServiceFlags.Bloom) == 0)
+        {
+            if (state.Version >= ProtocolVersions.NoBloom)
+            {
+                peer.Misbehaving(100, $"{command} without NODE_BLOOM");
+            }
+            else
+            {
+                peer.Connection.Disconnect($"{command} without NODE_BLOOM");
+            }
+
+            return;
+        }
+
+        if (command == NetCommands.Reject)
+        {
+            await handlers[command].HandleAsync(peer, frame, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (command == NetCommands.Version)
+        {
+            handshake.HandleVersion(peer, frame);
+            return;
+        }
+
+        if (!state.VersionReceived)
+        {
+            peer.Misbehaving(1, $"{command} before version handshake");
+            return;
+        }
+
+        if (command == NetCommands.Verack)
+        {
+            handshake.HandleVerack(peer);
+            return;
+        }
+
+        if (!peer.Connection.HandshakeComplete)
+        {
+            peer.Misbehaving(1, $"{command} before verack");
+            return;
+        }
+
+        if (handlers.TryGetValue(command, out var handler))
+        {
+            await handler.HandleAsync(peer, frame, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Unknown commands are ignored, for extensibility.
+            LogUnknownCommand(logger, FrameDecoder.Sanitize(command), peer.Id);
+        }
+    }
+
+    private bool SendRejectsAndCheckIfBanned(PeerContext peer)
+    {
+        if (!peer.State.Misbehaviour.TakeShouldBan())
+        {
+            return false;
+        }
+
+        var connection = peer.Connection;
+        if (connection.IsWhitelisted)
+        {
+            LogNotPunishing(logger, "whitelisted", connection.RemoteEndPoint.ToString());
+        }
+        else if (connection.Kind == ConnectionKind.Manual)
+        {
+            LogNotPunishing(logger, "manually-connected", connection.RemoteEndPoint.ToString());
+        }
+        else
+        {
+            if (AddressClass.IsLocal(connection.RemoteAddress) && !options.BanLocalPeers)
+            {
+                LogNotBanningLocal(logger, connection.RemoteEndPoint.ToString());
+            }
+            else
+            {
+                // Ban before the socket closes, so a quick reconnection already meets the ban.
+                directory.Ban(connection.RemoteAddress, BanReason.NodeMisbehaving);
+            }
+
+            connection.Disconnect("misbehaving");
+        }
+
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ProcessMessages({Command}, {Size} bytes): Exception '{Problem}' caught peer={Peer}")]
+    private static partial void LogMalformed(ILogger logger, string command, int size, long peer, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "ProcessMessages({Command}) failed peer={Peer}")]
+    private static partial void LogHandlerFailed(ILogger logger, string command, long peer, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Unknown command \"{Command}\" from peer={Peer}")]
+    private static partial void LogUnknownCommand(ILogger logger, string command, long peer);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not punishing {Kind} peer {Address}!")]
+    private static partial void LogNotPunishing(ILogger logger, string kind, string address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not banning local peer {Address}!")]
+    private static partial void LogNotBanningLocal(ILogger logger, string address);
+}

@@ -1,0 +1,79 @@
+using Faithcoin.Consensus.Chain;
+using Faithcoin.P2P.Peers;
+using Faithcoin.P2P.Wire;
+
+namespace Faithcoin.P2P.Protocol;
+
+/// <summary>
+/// What the protocol logic knows about one peer (the protocol fields of 0.15's CNode and CNodeState). Only the
+/// holder of <see cref="Gate"/> changes it; readers of single fields for reporting may see a slightly old value.
+/// </summary>
+public sealed class PeerState : IDisposable
+{
+    public PeerState(int banScore)
+    {
+        Misbehaviour = new MisbehaviourScore(banScore);
+    }
+
+    /// <summary>One message or timer pass at a time per peer.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public MisbehaviourScore Misbehaviour { get; }
+
+    /// <summary>The peer's protocol version; 0 until its version message.</summary>
+    public int Version { get; set; }
+
+    public bool VersionReceived => Version != 0;
+
+    public ServiceFlags Services { get; set; }
+
+    public string UserAgent { get; set; } = string.Empty;
+
+    public int StartHeight { get; set; } = -1;
+
+    public bool RelayTransactions { get; set; }
+
+    public bool HaveWitness { get; set; }
+
+    /// <summary>The peer's clock minus ours, from its version message.</summary>
+    public TimeSpan TimeOffset { get; set; }
+
+    /// <summary>sendheaders received: announce blocks to this peer with headers.</summary>
+    public bool PreferHeaders { get; set; }
+
+    /// <summary>The highest compact block version the peer offered in sendcmpct that we speak (0: none).</summary>
+    public ulong CompactBlockVersion { get; set; }
+
+    public bool PreferCompactAnnouncements { get; set; }
+
+    /// <summary>The peer's feefilter, satoshis per kB.</summary>
+    public long FeeFilterReceived { get; set; }
+
+    public ulong PingNonceSent { get; set; }
+
+    public DateTimeOffset? PingStart { get; set; }
+
+    public bool PingQueued { get; set; }
+
+    public TimeSpan? LastPingTime { get; set; }
+
+    public TimeSpan? MinPingTime { get; set; }
+
+    /// <summary>fGetAddr: we asked for addresses and wait for the answer.</summary>
+    public bool AwaitingAddr { get; set; }
+
+    /// <summary>fSentAddr: one getaddr answer per connection.</summary>
+    public bool SentAddrAnswer { get; set; }
+
+    /// <summary>nUnconnectingHeaders: small headers messages in a row that did not connect.</summary>
+    public int UnconnectingHeaders { get; set; }
+
+    /// <summary>pindexBestHeaderSent.</summary>
+    public ChainedHeader? BestHeaderSent { get; set; }
+
+    public long LastSentFeeFilter { get; set; }
+
+    public DateTimeOffset NextFeeFilterSend { get; set; } = DateTimeOffset.MinValue;
+
+    public void Dispose() => Gate.Dispose();
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using Faithcoin.Consensus.Chain;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Faithcoin.P2P.Tests.Infrastructure;
+
+/// <summary>A P2P node on 127.0.0.1 with an ephemeral port and an in-memory regtest chain.</summary>
+public sealed class TestNode : IAsyncDisposable
+{
+    private TestNode(P2PNode node, InMemoryChain chain, P2POptions options)
+    {
+        Node = node;
+        Chain = chain;
+        Options = options;
+    }
+
+    public P2PNode Node { get; }
+
+    public InMemoryChain Chain { get; }
+
+    public P2POptions Options { get; }
+
+    public IPEndPoint Endpoint => Node.LocalEndpoints[0];
+
+    public static P2POptions DefaultOptions(int port = 0) => new()
+    {
+        Bind = [new IPEndPoint(IPAddress.Loopback, port)],
+        Connect = [],
+        MaintenanceInterval = TimeSpan.FromMilliseconds(100),
+    };
+
+    public static TestNode Start(P2POptions? options = null, InMemoryChain? chain = null)
+    {
+        options ??= DefaultOptions();
+        chain ??= InMemoryChain.GenesisOnly();
+        var node = new P2PNode(options, ChainParams.Regtest, chain, NullLoggerFactory.Instance);
+        node.Start();
+        return new TestNode(node, chain, options);
+    }
+
+    public PeerInfo? SinglePeer() => Node.GetPeers().SingleOrDefault();
+
+    /// <summary>Polls until <paramref name="condition"/> holds; false after <paramref name="wait"/>.</summary>
+    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? wait = null)
+    {
+        var deadline = DateTime.UtcNow + (wait ?? TimeSpan.FromSeconds(5));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return condition();
+    }
+
+    public ValueTask DisposeAsync() => Node.DisposeAsync();
+}
