@@ -34,6 +34,9 @@ public sealed record NodeOptions
 
     public required RpcServerOptions Rpc { get; init; }
 
+    /// <summary>-dbcache, -par, -loadblock, -reindex, -reindex-chainstate, -checkblockindex, -assumevalid, -txindex, -prune.</summary>
+    public Chain.ChainStateSettings ChainState { get; init; } = new();
+
     /// <summary>Names the original daemon never had; it ignored them silently, faithcoind warns in the log.</summary>
     public required IReadOnlyList<ArgValue> UnknownOptions { get; init; }
 

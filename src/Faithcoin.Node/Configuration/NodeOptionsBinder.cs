@@ -31,6 +31,7 @@ public sealed class NodeOptionsBinder(OptionCatalog catalog)
             }
         }
 
+        var chainState = ChainStateOptionsBinder.Bind(args, chain, ignored);
         return new NodeOptions
         {
             Chain = chain,
@@ -53,6 +54,7 @@ public sealed class NodeOptionsBinder(OptionCatalog catalog)
                 CookieFilePath = dataDirectory.ResolveInChainFolder(args.GetString("rpccookiefile") ?? NodeDefaults.CookieFileName),
                 ServerTimeout = TimeSpan.FromSeconds(GetPositiveInt(args, "rpcservertimeout", NodeDefaults.RpcServerTimeoutSeconds)),
             },
+            ChainState = chainState,
             UnknownOptions = unknown,
             IgnoredOptions = ignored,
         };

@@ -10,9 +10,9 @@ public sealed class OptionCatalog
     private static readonly string[] NotYetImplemented =
     [
         // General
-        "alertnotify", "blocknotify", "blocksonly", "assumevalid", "daemon", "dbcache", "feefilter", "loadblock",
-        "maxorphantx", "maxmempool", "mempoolexpiry", "persistmempool", "blockreconstructionextratxn", "par",
-        "prune", "reindex-chainstate", "reindex", "sysperms", "txindex",
+        "alertnotify", "blocknotify", "blocksonly", "daemon", "feefilter",
+        "maxorphantx", "maxmempool", "mempoolexpiry", "persistmempool", "blockreconstructionextratxn",
+        "sysperms",
 
         // Connection
         "addnode", "banscore", "bantime", "connect", "discover", "dns", "dnsseed", "externalip", "forcednsseed",
@@ -30,7 +30,7 @@ public sealed class OptionCatalog
         "zmqpubhashblock", "zmqpubhashtx", "zmqpubrawblock", "zmqpubrawtx",
 
         // Debugging
-        "uacomment", "checkblocks", "checklevel", "checkblockindex", "checkmempool", "checkpoints",
+        "uacomment", "checkblocks", "checklevel", "checkmempool", "checkpoints",
         "disablesafemode", "testsafemode", "dropmessagestest", "fuzzmessagestest", "stopafterblockimport",
         "stopatheight", "limitancestorcount", "limitancestorsize", "limitdescendantcount", "limitdescendantsize",
         "vbparams", "debugexclude", "help-debug", "logips", "logtimestamps", "logtimemicros", "mocktime",
@@ -57,6 +57,7 @@ public sealed class OptionCatalog
             $"Specify configuration file (default: {NodeDefaults.ConfigFileName}); a relative path is relative to the data directory"));
         Add(new("datadir", OptionGroup.General, "<dir>", "Specify data directory (it must exist)"));
         Add(new("pid", OptionGroup.General, "<file>", $"Specify pid file (default: {NodeDefaults.PidFileName})"));
+        AddChainStateOptions();
         Add(new("port", OptionGroup.Connection, "<port>",
             "Listen for connections on <port> (default: 9666, testnet: 19335, regtest: 19444)"));
         Add(new("bind", OptionGroup.Connection, "<addr>",
@@ -92,6 +93,31 @@ public sealed class OptionCatalog
     public IEnumerable<OptionDescriptor> Implemented => options.Values.Where(o => o.IsImplemented);
 
     public OptionDescriptor? Find(string name) => options.GetValueOrDefault(name);
+
+    private void AddChainStateOptions()
+    {
+        Add(new("assumevalid", OptionGroup.General, "<hex>",
+            "If this block is in the chain assume that it and its ancestors are valid and potentially skip their script verification " +
+            "(0 to verify all, default: 29c8c00e1a5f446a6364a29633d3f1ee16428d87c8d3851a1c570be8170b04c2, " +
+            "testnet: ad8ff6c2f5580d2b50bd881e11312425ea84fa99f322bf132beb722f97971bba)"));
+        Add(new("dbcache", OptionGroup.General, "<n>",
+            $"Set database cache size in megabytes ({Chain.ChainStateSettings.MinDbCacheMiB} to {Chain.ChainStateSettings.MaxDbCacheMiB}, default: {Chain.ChainStateSettings.DefaultDbCacheMiB})"));
+        Add(new("loadblock", OptionGroup.General, "<file>", "Imports blocks from external blk000??.dat file on startup"));
+        Add(new("par", OptionGroup.General, "<n>",
+            $"Set the number of script verification threads (-{Environment.ProcessorCount} to {Chain.ScriptVerifier.MaxThreads}, 0 = auto, <0 = leave that many cores free, default: 0)"));
+        Add(new("prune", OptionGroup.General, "<n>",
+            "Reduce storage requirements by enabling pruning (deleting) of old blocks. This mode is incompatible with -txindex and -rescan. " +
+            "Warning: Reverting this setting requires re-downloading the entire blockchain. (default: 0 = disable pruning blocks, " +
+            "1 = allow manual pruning via RPC, >550 = automatically prune block files to stay under the specified target size in MiB); " +
+            "accepted and checked, not acted on yet"));
+        Add(new("reindex-chainstate", OptionGroup.General, null, "Rebuild chain state from the currently indexed blocks"));
+        Add(new("reindex", OptionGroup.General, null, "Rebuild chain state and block index from the blk*.dat files on disk"));
+        Add(new("txindex", OptionGroup.General, null,
+            "Maintain a full transaction index, used by the getrawtransaction rpc call (default: 0); accepted and checked, not acted on yet"));
+        Add(new("checkblockindex", OptionGroup.Debugging, null,
+            "Do a full consistency check for mapBlockIndex, setBlockIndexCandidates, chainActive and mapBlocksUnlinked occasionally " +
+            "(default: 0, regtest: 1)"));
+    }
 
     private void Add(OptionDescriptor option) => options.Add(option.Name, option);
 }

@@ -1,3 +1,4 @@
+using Faithcoin.Node.Chain;
 using Faithcoin.Node.ChainView;
 using Faithcoin.Node.Configuration;
 using Faithcoin.Node.Rpc;
@@ -9,7 +10,8 @@ namespace Faithcoin.Node.Hosting;
 
 /// <summary>
 /// Composes the daemon: services start in registration order (RPC server, then start-up) and stop in
-/// reverse. Later features (chainstate, P2P, mempool) register their services here.
+/// reverse. The chain state (ChainManager, also the RPC methods' IChainView) is a singleton the container disposes
+/// last, which flushes it. Later features (P2P, mempool) register their services here.
 /// </summary>
 public static class NodeHostFactory
 {
@@ -36,7 +38,18 @@ public static class NodeHostFactory
         // Created now, not on the first `uptime` call, so it measures from start-up.
         services.AddSingleton(new NodeUptime(TimeProvider.System));
         services.AddSingleton<IShutdownRequester, HostShutdownRequester>();
-        services.AddSingleton<IChainView, GenesisOnlyChain>();
+        services.AddSingleton(options.ChainState);
+        services.AddSingleton<ChainLog>();
+        services.AddSingleton<ChainEvents>();
+        services.AddSingleton(sp => new ChainManager(
+            options.Chain,
+            options.ChainState,
+            sp.GetRequiredService<ChainEvents>(),
+            sp.GetRequiredService<ChainLog>(),
+            TimeProvider.System,
+            options.DataDirectory.ChainPath));
+        services.AddSingleton<IChainView>(sp => sp.GetRequiredService<ChainManager>());
+        services.AddSingleton<BlockImporter>();
 
         services.AddRpcCore();
         services.AddControlRpcMethods();

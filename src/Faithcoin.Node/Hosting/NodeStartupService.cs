@@ -1,6 +1,7 @@
 using Faithcoin.Consensus.Chain;
-using Faithcoin.Node.ChainView;
+using Faithcoin.Node.Chain;
 using Faithcoin.Node.Rpc;
+using Faithcoin.Node.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,18 +9,32 @@ namespace Faithcoin.Node.Hosting;
 
 /// <summary>
 /// The tail of the original's AppInitMain: load the chain while RPC answers -28 with the current step, then
-/// end the warm-up. It runs after the RPC server has started, so clients can poll from the first moment.
+/// end the warm-up and start the background import (ThreadImport: -reindex, -loadblock, connecting the best
+/// chain). It runs after the RPC server has started, so clients can poll from the first moment.
 /// </summary>
 public sealed partial class NodeStartupService(
-    IChainView chain,
+    ChainManager chain,
+    BlockImporter importer,
     ChainParams chainParams,
     RpcWarmup warmup,
+    IShutdownRequester shutdown,
     ILogger<NodeStartupService> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         warmup.SetStatus("Loading block index...");
         LogProgress(logger, "Loading block index...");
+        LogProgress(logger, Configuration.ChainStateOptionsBinder.Describe(chain.Settings));
+        try
+        {
+            chain.Load();
+        }
+        catch (StorageException e)
+        {
+            // NodeProgram prints it and exits 1; the message names the file and, for damage, says to run -reindex.
+            throw new InvalidOperationException(e.Message, e);
+        }
+
         var tip = chain.Tip;
         if (chain.GetBlockAtHeight(0)?.HashBlock != chainParams.GenesisHash)
         {
@@ -29,14 +44,28 @@ public sealed partial class NodeStartupService(
         LogTip(logger, tip.HashBlock.ToString(), tip.Height);
         warmup.Finish();
         LogProgress(logger, "Done loading");
+        importer.Start();
+        _ = importer.Completion.ContinueWith(
+            t =>
+            {
+                LogProgress(logger, $"Error: block import failed: {t.Exception?.GetBaseException().Message}");
+                shutdown.RequestShutdown();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
         return Task.CompletedTask;
     }
 
     // Registered last, so stopped first: the first line of every shutdown, however it was asked for.
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         LogProgress(logger, "Shutdown: In progress...");
-        return Task.CompletedTask;
+        await importer.StopAsync().ConfigureAwait(false);
+        if (chain.IsLoaded)
+        {
+            chain.Flush();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Step}")]

@@ -111,6 +111,21 @@ public sealed class ChainStateBatch : IDisposable
         WriteBatch.Delete([MetaKeys.BestBlock], _families.Meta);
     }
 
+    /// <summary>Sets or clears the marker of an unfinished -reindex, so an interrupted one resumes at the next start.</summary>
+    public void SetReindexing(bool reindexing)
+    {
+        if (reindexing)
+        {
+            _value.ResetWrittenCount();
+            MetaRecords.WriteVersion(_value, 1);
+            PutMeta(MetaKeys.Reindexing);
+        }
+        else
+        {
+            WriteBatch.Delete([MetaKeys.Reindexing], _families.Meta);
+        }
+    }
+
     /// <summary>Drops every change so far; the batch can be reused.</summary>
     public void Clear() => WriteBatch.Clear();
 

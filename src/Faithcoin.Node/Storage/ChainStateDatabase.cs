@@ -178,6 +178,81 @@ public sealed class ChainStateDatabase : IDisposable
         return value is null ? null : Decode(ChainStateColumns.Meta, () => MetaRecords.ReadHeadBlocks(value));
     }
 
+    /// <summary>True while a -reindex has not finished (see <see cref="ChainStateBatch.SetReindexing"/>).</summary>
+    public bool IsReindexing() => GetMeta(MetaKeys.Reindexing) is not null;
+
+    /// <summary>
+    /// The coins and the block they are consistent with, read from one snapshot, for walks of the whole UTXO set
+    /// (gettxoutsetinfo) while the chain goes on. Dispose it when done.
+    /// </summary>
+    public CoinsSnapshot OpenCoinsSnapshot()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var snapshot = _db.CreateSnapshot();
+        try
+        {
+            var readOptions = new ReadOptions().SetSnapshot(snapshot).SetFillCache(false);
+            var best = _db.Get([MetaKeys.BestBlock], Families.Meta, readOptions);
+            var bestBlock = best is null ? null : Decode(ChainStateColumns.Meta, () => MetaRecords.ReadHash(best));
+            return new CoinsSnapshot(this, snapshot, readOptions, bestBlock);
+        }
+        catch (RocksDbException e)
+        {
+            snapshot.Dispose();
+            throw RocksDbErrors.Translate(Path, e);
+        }
+    }
+
+    /// <summary>
+    /// Deletes every coin, every undo record and the best-block marker (-reindex-chainstate), keeping the block
+    /// index; the coins are then rebuilt by connecting the stored blocks again.
+    /// </summary>
+    public void ClearChainState()
+    {
+        foreach (var family in new[] { Families.Coins, Families.Undo })
+        {
+            using var batch = CreateBatch();
+            foreach (var (key, _) in Scan(family))
+            {
+                batch.WriteBatch.Delete(key, family);
+                if (batch.Count >= 10_000)
+                {
+                    Commit(batch, WriteDurability.SurvivesProcessCrash);
+                    batch.Clear();
+                }
+            }
+
+            Commit(batch, WriteDurability.SurvivesProcessCrash);
+        }
+
+        using var meta = CreateBatch();
+        meta.WriteBatch.Delete([MetaKeys.BestBlock], Families.Meta);
+        meta.WriteBatch.Delete([MetaKeys.HeadBlocks], Families.Meta);
+        Commit(meta, WriteDurability.SurvivesPowerLoss);
+    }
+
+    internal IEnumerable<KeyValuePair<OutPoint, StoredCoin>> ReadCoins(ReadOptions readOptions)
+    {
+        using var iterator = _db.NewIterator(Families.Coins, readOptions);
+        for (iterator.SeekToFirst(); iterator.Valid(); iterator.Next())
+        {
+            var key = iterator.Key();
+            var value = iterator.Value();
+            yield return Decode(
+                ChainStateColumns.Coins,
+                () => new KeyValuePair<OutPoint, StoredCoin>(CoinKey.Read(key), StoredCoinSerializer.Read(value)));
+        }
+
+        try
+        {
+            Native.Instance.rocksdb_iter_get_error(iterator.Handle);
+        }
+        catch (RocksDbException e)
+        {
+            throw RocksDbErrors.Translate(Path, e);
+        }
+    }
+
     public BlockFileCursor? GetBlockFileCursor()
     {
         var value = GetMeta(MetaKeys.BlockFileCursor);

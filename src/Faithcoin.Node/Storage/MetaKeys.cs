@@ -14,4 +14,7 @@ public static class MetaKeys
 
     /// <summary>Format version of every record in the database; a mismatch asks for -reindex.</summary>
     public const byte SchemaVersion = (byte)'V';
+
+    /// <summary>Present while a -reindex has not finished reading the block files (DB_REINDEX_FLAG).</summary>
+    public const byte Reindexing = (byte)'R';
 }

@@ -136,10 +136,10 @@ public sealed class NodeConfigurationLoaderTests : IDisposable
     [Fact]
     public void UnknownAndNotYetUsedOptionsAreListedSeparately()
     {
-        File.WriteAllText(data.Combine("faithcoin.conf"), "dbcache=100\nfrobnicate=1\n");
+        File.WriteAllText(data.Combine("faithcoin.conf"), "maxmempool=100\nfrobnicate=1\n");
         var options = Load($"-datadir={data.Path}", "-nosuchthing=1", "-addnode=1.2.3.4");
         Assert.Equal(["frobnicate", "suchthing"], options.UnknownOptions.Select(o => o.Name));
-        Assert.Equal(["addnode", "dbcache"], options.IgnoredOptions.Select(o => o.Name));
+        Assert.Equal(["addnode", "maxmempool"], options.IgnoredOptions.Select(o => o.Name));
     }
 
     [Fact]

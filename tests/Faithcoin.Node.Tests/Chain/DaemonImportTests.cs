@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+using Faithcoin.Node.Tests.EndToEnd;
+
+namespace Faithcoin.Node.Tests.Chain;
+
+/// <summary>The real faithcoind importing the fixture slice with -loadblock, then restarting on what it stored.</summary>
+[Collection(DaemonCollection.Name)]
+public sealed class DaemonImportTests
+{
+    private const string Credentials = "user:pass";
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task LoadBlockImportsTheSliceInTheBackgroundAndARestartKeepsTheTip()
+    {
+        using var data = new TempDirectory();
+        var port = DaemonProcess.FreePort();
+        string[] common = ["-regtest", $"-datadir={data.Path}", $"-rpcport={port}", "-rpcuser=user", "-rpcpassword=pass", "-printtoconsole"];
+        string tipHash;
+        await using (var daemon = DaemonProcess.Start(port, [.. common, $"-loadblock={FixtureSliceImportTests.SlicePath}"]))
+        {
+            await daemon.WaitUntilReadyAsync(() => Credentials, TimeSpan.FromSeconds(30));
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+            var count = 0;
+            while (count < 499 && DateTime.UtcNow < deadline)
+            {
+                count = (await CallAsync(daemon, "getblockcount")).GetInt32();
+                await Task.Delay(100);
+            }
+
+            Assert.Equal(499, count);
+            tipHash = (await CallAsync(daemon, "getbestblockhash")).GetString()!;
+            Assert.Contains("UpdateTip: new best=" + tipHash + " height=499", daemon.Stdout, StringComparison.Ordinal);
+            await CallAsync(daemon, "stop");
+            Assert.Equal(0, await daemon.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+        }
+
+        await using (var restarted = DaemonProcess.Start(port, common))
+        {
+            await restarted.WaitUntilReadyAsync(() => Credentials, TimeSpan.FromSeconds(30));
+            Assert.Equal(499, (await CallAsync(restarted, "getblockcount")).GetInt32());
+            Assert.Equal(tipHash, (await CallAsync(restarted, "getbestblockhash")).GetString());
+            await CallAsync(restarted, "stop");
+            Assert.Equal(0, await restarted.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+        }
+    }
+
+    [Fact]
+    public async Task DamagedChainStateStopsTheStartWithReindexAdvice()
+    {
+        using var data = new TempDirectory();
+        var chainstate = data.Combine("regtest", "chainstate");
+        Directory.CreateDirectory(chainstate);
+        await File.WriteAllTextAsync(Path.Combine(chainstate, "MANIFEST-000001"), "garbage");
+        var (exitCode, _, stderr) = await DaemonProcess.RunToExitAsync("-regtest", $"-datadir={data.Path}", $"-rpcport={DaemonProcess.FreePort()}");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("chainstate", stderr, StringComparison.Ordinal);
+        Assert.Contains("-reindex", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> CallAsync(DaemonProcess daemon, string method)
+    {
+        var (status, body) = await daemon.CallAsync($$"""{"method":"{{method}}","id":1}""", Credentials);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return body.GetProperty("result");
+    }
+}
