@@ -2,6 +2,9 @@ using Faithcoin.Node.Chain;
 using Faithcoin.Node.ChainView;
 using Faithcoin.Node.Configuration;
 using Faithcoin.Node.Rpc;
+using Faithcoin.Node.Rpc.Methods.Blockchain;
+using Faithcoin.Node.Rpc.Methods.Mining;
+using Faithcoin.Node.Rpc.Methods.RawTransactions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
@@ -54,6 +57,9 @@ public static class NodeHostFactory
         services.AddRpcCore();
         services.AddControlRpcMethods();
         services.AddBlockchainRpcMethods();
+        services.AddChainStateBlockchainRpcMethods();
+        services.AddMiningRpcMethods();
+        services.AddRawTransactionRpcMethods();
         if (options.Server)
         {
             services.AddRpcHttpServer();

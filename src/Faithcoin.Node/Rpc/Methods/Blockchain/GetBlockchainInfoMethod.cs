@@ -1,16 +1,30 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Faithcoin.Consensus.Chain;
+using Faithcoin.Node.Chain;
 using Faithcoin.Node.ChainView;
+using Faithcoin.Node.Rpc.Formatting;
 
 namespace Faithcoin.Node.Rpc.Methods.Blockchain;
 
-/// <summary>
-/// getblockchaininfo: the fields the node can state from its chain view, in the original's order. The
-/// soft-fork status fields and verificationprogress come with the chainstate.
-/// </summary>
-public sealed class GetBlockchainInfoMethod(IChainView chain, ChainParams chainParams) : IRpcMethod
+/// <summary>getblockchaininfo: 0.15's fields, in its order, from one snapshot of the tip.</summary>
+public sealed class GetBlockchainInfoMethod : IRpcMethod
 {
+    private readonly IChainView chain;
+    private readonly ChainParams chainParams;
+    private readonly TimeProvider time;
+    private readonly SoftForkJson softForks;
+
+    // The time provider is optional so the method also serves chain views outside the daemon (RPC tests).
+    public GetBlockchainInfoMethod(IChainView chain, ChainParams chainParams, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(chainParams);
+        this.chain = chain;
+        this.chainParams = chainParams;
+        this.time = time ?? TimeProvider.System;
+        softForks = new SoftForkJson(chainParams.Consensus);
+    }
+
     public string Name => "getblockchaininfo";
 
     public RpcCategory Category => RpcCategory.Blockchain;
@@ -32,8 +46,36 @@ public sealed class GetBlockchainInfoMethod(IChainView chain, ChainParams chainP
         "  \"bestblockhash\": \"...\", (string) the hash of the currently best block\n" +
         "  \"difficulty\": xxxxxx,     (numeric) the current difficulty\n" +
         "  \"mediantime\": xxxxxx,     (numeric) median time for the current best block\n" +
+        "  \"verificationprogress\": xxxx, (numeric) estimate of verification progress [0..1]\n" +
         "  \"chainwork\": \"xxxx\"     (string) total amount of work in active chain, in hexadecimal\n" +
         "  \"pruned\": xx,             (boolean) if the blocks are subject to pruning\n" +
+        "  \"pruneheight\": xxxxxx,    (numeric) lowest-height complete block stored\n" +
+        "  \"softforks\": [            (array) status of softforks in progress\n" +
+        "     {\n" +
+        "        \"id\": \"xxxx\",        (string) name of softfork\n" +
+        "        \"version\": xx,         (numeric) block version\n" +
+        "        \"reject\": {            (object) progress toward rejecting pre-softfork blocks\n" +
+        "           \"status\": xx,       (boolean) true if threshold reached\n" +
+        "        },\n" +
+        "     }, ...\n" +
+        "  ],\n" +
+        "  \"bip9_softforks\": {          (object) status of BIP9 softforks in progress\n" +
+        "     \"xxxx\" : {                (string) name of the softfork\n" +
+        "        \"status\": \"xxxx\",    (string) one of \"defined\", \"started\", \"locked_in\", \"active\", \"failed\"\n" +
+        "        \"bit\": xx,             (numeric) the bit (0-28) in the block version field used to signal this softfork (only for \"started\" status)\n" +
+        "        \"startTime\": xx,       (numeric) the minimum median time past of a block at which the bit gains its meaning\n" +
+        "        \"timeout\": xx,         (numeric) the median time past of a block at which the deployment is considered failed if not yet locked in\n" +
+        "        \"since\": xx,           (numeric) height of the first block to which the status applies\n" +
+        "        \"statistics\": {        (object) numeric statistics about BIP9 signalling for a softfork (only for \"started\" status)\n" +
+        "           \"period\": xx,       (numeric) the length in blocks of the BIP9 signalling period \n" +
+        "           \"threshold\": xx,    (numeric) the number of blocks with the version bit set required to activate the feature \n" +
+        "           \"elapsed\": xx,      (numeric) the number of blocks elapsed since the beginning of the current period \n" +
+        "           \"count\": xx,        (numeric) the number of blocks with the version bit set in the current period \n" +
+        "           \"possible\": xx       (boolean) returns false if there are not enough blocks left in this period to pass activation threshold \n" +
+        "        }\n" +
+        "     }\n" +
+        "  }\n" +
+        "  \"warnings\" : \"...\",         (string) any network and blockchain warnings.\n" +
         "}\n" +
         "\nExamples:\n" +
         RpcHelpExamples.Cli(Name, string.Empty) +
@@ -42,16 +84,23 @@ public sealed class GetBlockchainInfoMethod(IChainView chain, ChainParams chainP
     public ValueTask<JsonNode?> ExecuteAsync(RpcParameters parameters, CancellationToken cancellationToken)
     {
         var tip = chain.Tip;
+        var progress = tip is BlockIndexEntry entry
+            ? VerificationProgress.Guess(entry, time.GetUtcNow().ToUnixTimeSeconds())
+            : 1.0;
         var info = new JsonObject
         {
             ["chain"] = chainParams.Name,
             ["blocks"] = tip.Height,
             ["headers"] = chain.BestHeader.Height,
             ["bestblockhash"] = tip.HashBlock.ToString(),
-            ["difficulty"] = BlockDifficulty.FromBits(tip.Bits),
+            ["difficulty"] = Difficulty.ToJson(tip.Bits),
             ["mediantime"] = tip.GetMedianTimePast(),
-            ["chainwork"] = tip.ChainWork.ToString("x64", CultureInfo.InvariantCulture)[^64..],
+            ["verificationprogress"] = JsonNumber.FromDouble(progress),
+            ["chainwork"] = ChainWorkHex.Format(tip.ChainWork),
             ["pruned"] = false,
+            ["softforks"] = softForks.SoftForks(tip),
+            ["bip9_softforks"] = softForks.Bip9SoftForks(tip),
+            ["warnings"] = string.Empty,
         };
         return ValueTask.FromResult<JsonNode?>(info);
     }

@@ -1,0 +1,44 @@
+using Faithcoin.Consensus.Chain;
+using NBitcoin;
+
+namespace Faithcoin.Node.Chain.Queries;
+
+/// <summary>
+/// 0.15's GetTransaction with fAllowSlow and without -txindex (getrawtransaction): there is no mempool yet, so a
+/// transaction is found only while one of its outputs is unspent. The first unspent output found by index
+/// (AccessByTxid) gives the height of the block that holds it, and that block is read and searched.
+/// </summary>
+public sealed class TransactionLookup(ChainManager chain)
+{
+    /// <summary>
+    /// 0.15's MAX_OUTPUTS_PER_BLOCK: no block can hold a transaction with more outputs than fit its weight at 9 bytes
+    /// (an empty output) each, so AccessByTxid stops looking there.
+    /// </summary>
+    public const int MaxOutputsPerBlock = ConsensusConstants.MaxBlockWeight / (ConsensusConstants.WitnessScaleFactor * 9);
+
+    public sealed record Found(Transaction Transaction, BlockIndexEntry Block);
+
+    public Found? Find(uint256 txid)
+    {
+        ArgumentNullException.ThrowIfNull(txid);
+        for (var n = 0; n < MaxOutputsPerBlock; n++)
+        {
+            // One short lock per outpoint, so a missing transaction does not hold up the chain for the whole scan.
+            var coin = chain.GetCoin(new OutPoint(txid, n));
+            if (coin is null)
+            {
+                continue;
+            }
+
+            if (chain.GetBlockAtHeight(coin.Height) is not BlockIndexEntry entry || chain.ReadBlock(entry) is not { } block)
+            {
+                return null;
+            }
+
+            var tx = block.Transactions.FirstOrDefault(t => t.GetHash() == txid);
+            return tx is null ? null : new Found(tx, entry);
+        }
+
+        return null;
+    }
+}
