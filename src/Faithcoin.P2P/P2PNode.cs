@@ -3,24 +3,31 @@ using Faithcoin.Consensus.Chain;
 using Faithcoin.P2P.Net;
 using Faithcoin.P2P.Peers;
 using Faithcoin.P2P.Protocol;
+using Faithcoin.P2P.Protocol.Relay;
+using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire.Payloads;
 using Microsoft.Extensions.Logging;
+using NBitcoin;
 
 namespace Faithcoin.P2P;
 
 /// <summary>
 /// The P2P side of a node, assembled: connection manager, protocol logic, timers and operator-named
 /// connections. The host builds it with the chain it serves, calls <see cref="Start"/> (the port accepts when
-/// it returns) and disposes it to stop.
+/// it returns) and disposes it to stop. Chain changes come in through <see cref="UpdatedBlockTip"/>.
 /// </summary>
-public sealed class P2PNode : IAsyncDisposable
+public sealed partial class P2PNode : IAsyncDisposable
 {
+    /// <summary>MAX_BLOCKS_TO_ANNOUNCE: a reorg longer than this is announced by its newest blocks only.</summary>
+    private const int MaxBlocksToAnnounce = 8;
+
     private readonly ConnectionManager connections;
     private readonly PeerLogic logic;
     private readonly PeerMaintenance maintenance;
     private readonly ManualConnections manual;
     private readonly BanListFile? banListFile;
     private readonly TimeProvider time;
+    private readonly ILogger logger;
     private bool started;
 
     public P2PNode(
@@ -29,7 +36,8 @@ public sealed class P2PNode : IAsyncDisposable
         IChainSource chainSource,
         ILoggerFactory loggerFactory,
         TimeProvider? time = null,
-        IAddressBook? addressBook = null)
+        IAddressBook? addressBook = null,
+        ITransactionSink? transactions = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(chain);
@@ -45,16 +53,36 @@ public sealed class P2PNode : IAsyncDisposable
         var handshake = new HandshakeHandler(
             options, new VersionMessageFactory(options, chainSource, this.time), connections, this.time, protocolLogger);
         var pings = new PingHandler(options.PingInterval, options.InactivityTimeout, this.time, protocolLogger);
+        logger = loggerFactory.CreateLogger<P2PNode>();
+        var syncLogger = loggerFactory.CreateLogger<BlockSyncScheduler>();
+        Downloads = new BlockDownloadTracker(chainSource, SyncSettings.For(chain, options), syncLogger);
+        var scheduler = new BlockSyncScheduler(chainSource, Downloads, options, this.time, syncLogger);
+        var proofOfWork = new HeaderProofOfWork(
+            chain.Consensus, options.HeaderCheckThreads > 0 ? options.HeaderCheckThreads : Environment.ProcessorCount);
+        var transactionSink = transactions ?? new NoMempool();
         IMessageHandler[] handlers =
         [
-            new HeadersHandler(chainSource, protocolLogger),
-            new InventoryHandler(chainSource),
+            new HeadersHandler(chainSource, proofOfWork, Downloads, scheduler, this.time, protocolLogger),
+            new InventoryHandler(chainSource, Downloads, transactionSink),
+            new GetBlocksHandler(chainSource),
             new AddressHandler(AddressBook),
             new PreferencesHandler(options),
-            new BlockHandler(chainSource),
+            new BlockHandler(chainSource, Downloads, this.time),
+            new TransactionHandler(transactionSink, options, protocolLogger),
             new QuietHandler(protocolLogger),
         ];
-        logic = new PeerLogic(options, connections, serializer, handshake, pings, new FeeFilterAnnouncer(options, this.time), handlers, protocolLogger);
+        logic = new PeerLogic(
+            options,
+            connections,
+            serializer,
+            handshake,
+            pings,
+            new FeeFilterAnnouncer(options, this.time),
+            Downloads,
+            scheduler,
+            new BlockAnnouncer(chainSource, Downloads, protocolLogger),
+            handlers,
+            protocolLogger);
         maintenance = new PeerMaintenance(
             connections,
             logic,
@@ -72,6 +100,9 @@ public sealed class P2PNode : IAsyncDisposable
     public BanList BanList => connections.BanList;
 
     public IAddressBook AddressBook { get; }
+
+    /// <summary>Blocks in flight per peer and the sync state (for getpeerinfo and tests).</summary>
+    public BlockDownloadTracker Downloads { get; }
 
     /// <summary>Loads the ban list, binds the listeners and starts connecting; the port accepts on return.</summary>
     public void Start()
@@ -97,6 +128,35 @@ public sealed class P2PNode : IAsyncDisposable
 
     public IReadOnlyList<PeerInfo> GetPeers() => connections.Peers.Select(ToInfo).ToList();
 
+    /// <summary>
+    /// The chain's UpdatedBlockTip notification (Core's PeerLogicValidation::UpdatedBlockTip): outside initial
+    /// download, the blocks from <paramref name="forkPoint"/> (exclusive) to <paramref name="newTip"/>, at most
+    /// eight, are queued for announcement and every peer's SendMessages runs at once, so a new block goes out
+    /// without waiting for the maintenance timer. Returns at once; safe from the chain's notification thread.
+    /// </summary>
+    public void UpdatedBlockTip(ChainedHeader newTip, ChainedHeader? forkPoint, bool initialDownload)
+    {
+        ArgumentNullException.ThrowIfNull(newTip);
+        if (initialDownload)
+        {
+            return;
+        }
+
+        var hashes = new List<uint256>();
+        for (var walk = newTip; walk is not null && walk.HashBlock != forkPoint?.HashBlock; walk = walk.Previous)
+        {
+            hashes.Add(walk.HashBlock);
+            if (hashes.Count == MaxBlocksToAnnounce)
+            {
+                break;
+            }
+        }
+
+        hashes.Reverse();
+        logic.QueueBlockAnnouncements(hashes, newTip.Height);
+        _ = Task.Run(WakeAllPeersAsync);
+    }
+
     /// <summary>Runs one maintenance pass now (timeouts, pings, feefilter) instead of waiting for the timer.</summary>
     public Task RunMaintenanceAsync(CancellationToken cancellationToken = default) => maintenance.TickAsync(cancellationToken);
 
@@ -106,6 +166,26 @@ public sealed class P2PNode : IAsyncDisposable
         await connections.DisposeAsync().ConfigureAwait(false);
         await maintenance.DisposeAsync().ConfigureAwait(false);
     }
+
+    private async Task WakeAllPeersAsync()
+    {
+        foreach (var peer in connections.Peers)
+        {
+            try
+            {
+                await logic.SendMessagesAsync(peer, CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A failed wake-up only delays the announcement to the next maintenance tick.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogWakeFailed(logger, peer.Id, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "announcing to peer={Peer} failed")]
+    private static partial void LogWakeFailed(ILogger logger, long peer, Exception exception);
 
     private PeerInfo ToInfo(PeerConnection peer)
     {
@@ -131,6 +211,7 @@ public sealed class P2PNode : IAsyncDisposable
             Misbehaviour = state?.Misbehaviour.Score ?? 0,
             PingTime = state?.LastPingTime,
             TimeOffset = state?.TimeOffset ?? TimeSpan.Zero,
+            BlocksInFlight = Downloads.InFlightFrom(peer.Id),
         };
     }
 }

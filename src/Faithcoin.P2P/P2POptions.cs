@@ -75,7 +75,19 @@ public sealed record P2POptions
     /// <summary>How long ThreadOpenAddedConnections waits before retrying -addnode peers after an attempt.</summary>
     public TimeSpan AddNodeRetryInterval { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often timers (inactivity, ping, feefilter) are looked at. Not an option of the original.</summary>
+    /// <summary>
+    /// BLOCK_DOWNLOAD_WINDOW (1024): how far past the last block we share with a peer blocks are fetched. A
+    /// constant in 0.15; settable so tests can make the window fill (and a stall show) with a short chain.
+    /// </summary>
+    public int BlockDownloadWindow { get; init; } = 1024;
+
+    /// <summary>BLOCK_STALLING_TIMEOUT (2 s): how long one peer may hold the full download window back.</summary>
+    public TimeSpan BlockStallingTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many threads check a headers message's proof of work; 0 means one per core.</summary>
+    public int HeaderCheckThreads { get; init; }
+
+    /// <summary>How often timers (inactivity, ping, feefilter, download stalls) are looked at. Not an option of the original.</summary>
     public TimeSpan MaintenanceInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public string UserAgentName { get; init; } = "FaithcoinNet";

@@ -46,4 +46,7 @@ public sealed record PeerInfo
     public required TimeSpan? PingTime { get; init; }
 
     public required TimeSpan TimeOffset { get; init; }
+
+    /// <summary>Blocks requested from this peer and not yet received (getpeerinfo's inflight count).</summary>
+    public int BlocksInFlight { get; init; }
 }

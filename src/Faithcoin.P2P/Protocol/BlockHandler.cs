@@ -1,20 +1,29 @@
+using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
 using Faithcoin.P2P.Wire.Payloads;
 
 namespace Faithcoin.P2P.Protocol;
 
 /// <summary>
-/// block: handed to the chain; an invalid block earns its DoS score and, when it has a reject code, a reject
-/// message naming it (what 0.15 queues from BlockChecked).
+/// block: taken off the in-flight list (whoever it was asked from; a block we asked for is always processed),
+/// then handed to the chain; an invalid block earns its DoS score and, when it has a reject code, a reject
+/// message naming it (what 0.15 queues from BlockChecked). The chain stores blocks that arrive before their
+/// parent's block, so parallel download may deliver in any order.
 /// </summary>
 public sealed class BlockHandler : IMessageHandler
 {
     private readonly IChainSource chain;
+    private readonly BlockDownloadTracker tracker;
+    private readonly TimeProvider time;
 
-    public BlockHandler(IChainSource chain)
+    public BlockHandler(IChainSource chain, BlockDownloadTracker tracker, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(tracker);
+        ArgumentNullException.ThrowIfNull(time);
         this.chain = chain;
+        this.tracker = tracker;
+        this.time = time;
     }
 
     public IReadOnlyCollection<string> Commands { get; } = [NetCommands.Block];
@@ -24,14 +33,16 @@ public sealed class BlockHandler : IMessageHandler
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(frame);
         var block = peer.Serializer.DeserializeBlock(frame.Payload);
+        var hash = block.GetHash();
         var force = peer.Connection.IsWhitelisted && !chain.IsInitialBlockDownload;
+        force |= tracker.MarkBlockAsReceived(hash, time.GetUtcNow());
         var result = await chain.AcceptBlockAsync(block, force, cancellationToken).ConfigureAwait(false);
         if (result.Error is not { } error)
         {
             return;
         }
 
-        peer.SendReject(new RejectMessage(NetCommands.Block, error.Code, error.Reason, block.GetHash()));
+        peer.SendReject(new RejectMessage(NetCommands.Block, error.Code, error.Reason, hash));
         if (error.DoS > 0)
         {
             peer.Misbehaving(error.DoS, $"invalid block: {error}");

@@ -1,4 +1,5 @@
 using Faithcoin.Consensus.Chain;
+using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
 using Faithcoin.P2P.Wire.Payloads;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,9 @@ namespace Faithcoin.P2P.Protocol;
 
 /// <summary>
 /// getheaders (answered from the active chain, not during initial download unless the peer is whitelisted)
-/// and headers (size and continuity checks, the unconnecting-announcement rule, then the chain's verdict).
+/// and headers (size and continuity checks, the unconnecting-announcement rule, proof of work in a batch, then
+/// the chain's verdict; a full message asks for more, and once our tip is recent the new blocks are fetched
+/// directly from the announcing peer).
 /// </summary>
 public sealed partial class HeadersHandler : IMessageHandler
 {
@@ -20,13 +23,31 @@ public sealed partial class HeadersHandler : IMessageHandler
     public const int MaxUnconnectingHeaders = 10;
 
     private readonly IChainSource chain;
+    private readonly HeaderProofOfWork proofOfWork;
+    private readonly BlockDownloadTracker tracker;
+    private readonly BlockSyncScheduler scheduler;
+    private readonly TimeProvider time;
     private readonly ILogger logger;
 
-    public HeadersHandler(IChainSource chain, ILogger logger)
+    public HeadersHandler(
+        IChainSource chain,
+        HeaderProofOfWork proofOfWork,
+        BlockDownloadTracker tracker,
+        BlockSyncScheduler scheduler,
+        TimeProvider time,
+        ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(proofOfWork);
+        ArgumentNullException.ThrowIfNull(tracker);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         this.chain = chain;
+        this.proofOfWork = proofOfWork;
+        this.tracker = tracker;
+        this.scheduler = scheduler;
+        this.time = time;
         this.logger = logger;
     }
 
@@ -96,6 +117,9 @@ public sealed partial class HeadersHandler : IMessageHandler
         {
             state.UnconnectingHeaders++;
             peer.SendGetHeaders(chain.GetLocator(chain.BestHeader), uint256.Zero);
+
+            // Remembered, so that once the headers arrive (from anyone) this peer can serve the block.
+            tracker.UpdateBlockAvailability(peer.Id, headers[^1].GetHash());
             if (state.UnconnectingHeaders % MaxUnconnectingHeaders == 0)
             {
                 peer.Misbehaving(20, $"{state.UnconnectingHeaders} non-connecting headers");
@@ -113,23 +137,43 @@ public sealed partial class HeadersHandler : IMessageHandler
             }
         }
 
-        var result = await chain.AcceptHeadersAsync(headers, cancellationToken).ConfigureAwait(false);
-        if (result.Error is { } error)
+        var powChecked = proofOfWork.Check(headers, out var firstFailure);
+        HeadersAcceptResult? result = null;
+        if (powChecked.Count > 0)
         {
-            if (error.DoS > 0)
+            result = await chain.AcceptHeadersAsync(powChecked, cancellationToken).ConfigureAwait(false);
+            if (result.Error is { } error)
             {
-                peer.Misbehaving(error.DoS, $"invalid header received: {error}");
-            }
+                if (error.DoS > 0)
+                {
+                    peer.Misbehaving(error.DoS, $"invalid header received: {error}");
+                }
 
+                return;
+            }
+        }
+
+        if (firstFailure >= 0)
+        {
+            // CheckBlockHeader's verdict on the first header without enough work; those before it are in.
+            peer.Misbehaving(50, "invalid header received: high-hash (proof of work failed)");
             return;
         }
 
         state.UnconnectingHeaders = 0;
-        if (headers.Count == WireLimits.MaxHeadersResults && result.Last is { } last)
+        if (result?.Last is not { } last)
+        {
+            return;
+        }
+
+        tracker.UpdateBlockAvailability(peer.Id, last.HashBlock);
+        if (headers.Count == WireLimits.MaxHeadersResults)
         {
             // A full message means the peer has more: continue from where it stopped (headers-first).
             peer.SendGetHeaders(chain.GetLocator(last), uint256.Zero);
         }
+
+        scheduler.RequestBlocks(peer, tracker.PlanDirectFetch(peer.Id, last, time.GetUtcNow()));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring getheaders from peer={Peer} because node is in initial block download")]

@@ -6,7 +6,8 @@ namespace Faithcoin.P2P.Protocol;
 /// <summary>
 /// The chain as the P2P layer sees it; Faithcoin.Node's chain manager implements it. Reads must be safe to
 /// call from any peer's thread at any time; each method answers from one consistent state of the chain (a
-/// reorg may happen between two calls, never during one).
+/// reorg may happen between two calls, never during one). Headers handed out must be the block index's own
+/// entries (one object per hash, linked to their parents), because block download walks their ancestors.
 /// </summary>
 public interface IChainSource
 {
@@ -16,19 +17,31 @@ public interface IChainSource
     /// <summary>The most-work header known, which may be ahead of the tip (pindexBestHeader).</summary>
     ChainedHeader BestHeader { get; }
 
-    /// <summary>IsInitialBlockDownload(): while true, getheaders from peers that are not whitelisted goes unanswered.</summary>
+    /// <summary>
+    /// IsInitialBlockDownload(): while true, getheaders from peers that are not whitelisted goes unanswered and
+    /// blocks are fetched only from preferred download peers.
+    /// </summary>
     bool IsInitialBlockDownload { get; }
 
     /// <summary>Any header in the block index (active chain or not), or null.</summary>
     ChainedHeader? FindHeader(uint256 hash);
 
+    /// <summary>
+    /// The download facts of a header from the block index: whether its block is stored, whether it and all its
+    /// ancestors are (nChainTx), whether it is marked failed, and whether segwit applies to it. Called for every
+    /// header block download looks at, under the download tracker's lock, so it must be cheap (no I/O) and must
+    /// not wait for the chain manager's writer (read the entry's published status).
+    /// </summary>
+    BlockAvailability GetAvailability(ChainedHeader header);
+
     /// <summary>chainActive.GetLocator(header): the hashes a getheaders for the chain ending at <paramref name="header"/> carries.</summary>
     BlockLocator GetLocator(ChainedHeader header);
 
     /// <summary>
-    /// The answer to a getheaders with a non-empty locator: the active chain from the block after the last
-    /// locator entry on the active chain (after genesis when none is), in order, stopping after
-    /// <paramref name="hashStop"/> or after <paramref name="maxCount"/> headers. Empty when the caller is at the tip.
+    /// The answer to a getheaders (and, minus the stop block, a getblocks) with a non-empty locator: the active
+    /// chain from the block after the last locator entry on the active chain (after genesis when none is), in
+    /// order, stopping after <paramref name="hashStop"/> or after <paramref name="maxCount"/> headers. Empty
+    /// when the caller is at the tip.
     /// </summary>
     IReadOnlyList<ChainedHeader> GetHeadersAfter(BlockLocator locator, uint256 hashStop, int maxCount);
 
@@ -39,14 +52,20 @@ public interface IChainSource
     ValueTask<byte[]?> ReadBlockAsync(uint256 hash, CancellationToken cancellationToken);
 
     /// <summary>
-    /// ProcessNewBlockHeaders: validates and adds a connected run of headers. The error, if any, carries the
-    /// DoS score the sending peer earns (prev-blk-not-found: 10, high-hash: 50, ...).
+    /// ProcessNewBlockHeaders for a connected run whose proof of work the caller has checked (see
+    /// <see cref="PowCheckedHeaders"/>): run AcceptBlockHeader without the scrypt hash (the chain manager's
+    /// proofOfWorkChecked), in order, stopping at the first failure. The error carries the DoS score the
+    /// sending peer earns (prev-blk-not-found: 10, bad-diffbits: 100, ...); <see cref="HeadersAcceptResult.Last"/>
+    /// is the last header accepted.
     /// </summary>
-    ValueTask<HeadersAcceptResult> AcceptHeadersAsync(IReadOnlyList<BlockHeader> headers, CancellationToken cancellationToken);
+    ValueTask<HeadersAcceptResult> AcceptHeadersAsync(PowCheckedHeaders headers, CancellationToken cancellationToken);
 
     /// <summary>
-    /// ProcessNewBlock. <paramref name="forceProcessing"/> is set for blocks we asked for (or from whitelisted
-    /// peers outside initial download); unrequested blocks may be dropped by the chain's own rules.
+    /// ProcessNewBlock: check, store and connect. A block whose parent is known only as a header is stored
+    /// (out-of-order arrival is normal with parallel download) and connected once its ancestors are.
+    /// <paramref name="forceProcessing"/> is set for blocks we asked for (or from whitelisted peers outside
+    /// initial download); unrequested blocks may be dropped by the chain's own rules. The tip change, if any,
+    /// reaches the P2P layer through <see cref="P2PNode.UpdatedBlockTip"/>.
     /// </summary>
     ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, bool forceProcessing, CancellationToken cancellationToken);
 }

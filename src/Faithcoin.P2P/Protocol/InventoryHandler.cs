@@ -1,3 +1,5 @@
+using Faithcoin.P2P.Protocol.Relay;
+using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
 using Faithcoin.P2P.Wire.Payloads;
 using NBitcoin;
@@ -6,18 +8,26 @@ using NBitcoin.Protocol;
 namespace Faithcoin.P2P.Protocol;
 
 /// <summary>
-/// inv, getdata and notfound. Lists over MAX_INV_SZ cost 20 points. A block announced by inv that we do not
-/// know is fetched headers-first (getheaders up to it), as 0.15 does; getdata is served block by block,
-/// waiting whenever the peer's send buffer is full; transactions are answered with notfound until a mempool exists.
+/// inv, getdata and notfound. Lists over MAX_INV_SZ cost 20 points. A block announced by inv tells us the peer
+/// has it; one we do not know (and have not asked anyone for) is fetched headers-first (getheaders up to it),
+/// as 0.15 does. getdata is served block by block, waiting whenever the peer's send buffer is full (blocks we
+/// cannot serve are skipped silently, as in 0.15); transactions come from the <see cref="ITransactionSink"/>,
+/// notfound for the rest.
 /// </summary>
 public sealed class InventoryHandler : IMessageHandler
 {
     private readonly IChainSource chain;
+    private readonly BlockDownloadTracker tracker;
+    private readonly ITransactionSink transactions;
 
-    public InventoryHandler(IChainSource chain)
+    public InventoryHandler(IChainSource chain, BlockDownloadTracker tracker, ITransactionSink transactions)
     {
         ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(tracker);
+        ArgumentNullException.ThrowIfNull(transactions);
         this.chain = chain;
+        this.tracker = tracker;
+        this.transactions = transactions;
     }
 
     public IReadOnlyCollection<string> Commands { get; } = [NetCommands.Inv, NetCommands.GetData, NetCommands.NotFound];
@@ -64,8 +74,15 @@ public sealed class InventoryHandler : IMessageHandler
         var inventory = peer.Serializer.Deserialize<InvPayload>(payload).Inventory;
         foreach (var item in inventory)
         {
-            if (IsBlock(item.Type) && chain.FindHeader(item.Hash) is null)
+            if (!IsBlock(item.Type))
             {
+                continue;
+            }
+
+            tracker.UpdateBlockAvailability(peer.Id, item.Hash);
+            if (chain.FindHeader(item.Hash) is null && !tracker.IsInFlight(item.Hash))
+            {
+                // Announcements are headers-first now: ask for the headers, then download what they show.
                 peer.SendGetHeaders(chain.GetLocator(chain.BestHeader), item.Hash);
             }
         }
@@ -91,7 +108,7 @@ public sealed class InventoryHandler : IMessageHandler
             {
                 if ((item.Type & ~InventoryType.MSG_WITNESS_FLAG) == InventoryType.MSG_TX)
                 {
-                    notFound.Add(item);
+                    ServeTransaction(peer, item, notFound);
                 }
 
                 continue;
@@ -114,11 +131,31 @@ public sealed class InventoryHandler : IMessageHandler
                 var block = peer.Serializer.DeserializeBlock(bytes);
                 peer.Send(NetCommands.Block, block, TransactionOptions.None);
             }
+
+            if (peer.State.HashContinue is { } next && next == item.Hash)
+            {
+                // The end of a cut getblocks answer: an inv of our tip makes the peer ask for the next batch.
+                peer.Send(NetCommands.Inv, new InvPayload(new InventoryVector(InventoryType.MSG_BLOCK, chain.Tip.HashBlock)));
+                peer.State.HashContinue = null;
+            }
         }
 
         if (notFound.Count > 0)
         {
             peer.Send(NetCommands.NotFound, new NotFoundPayload(notFound.ToArray()));
         }
+    }
+
+    private void ServeTransaction(PeerContext peer, InventoryVector item, List<InventoryVector> notFound)
+    {
+        var transaction = transactions.FindTransaction(item.Hash);
+        if (transaction is null)
+        {
+            notFound.Add(item);
+            return;
+        }
+
+        var options = (item.Type & InventoryType.MSG_WITNESS_FLAG) != 0 ? TransactionOptions.All : TransactionOptions.None;
+        peer.Send(NetCommands.Tx, transaction, options);
     }
 }

@@ -2,15 +2,19 @@ using System.Collections.Concurrent;
 using Faithcoin.Consensus.Validation;
 using Faithcoin.P2P.Net;
 using Faithcoin.P2P.Peers;
+using Faithcoin.P2P.Protocol.Relay;
+using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
 using Faithcoin.P2P.Wire.Payloads;
 using Microsoft.Extensions.Logging;
+using NBitcoin;
 
 namespace Faithcoin.P2P.Protocol;
 
 /// <summary>
 /// The protocol logic (0.15's net_processing): the handshake gate in front of every handler, reject on
-/// malformed payloads, banning after misbehaviour, and the periodic SendMessages work.
+/// malformed payloads, banning after misbehaviour, and the SendMessages work (pings, header sync start, block
+/// announcements, stall and timeout checks, block requests, feefilter).
 /// </summary>
 public sealed partial class PeerLogic : INetEvents
 {
@@ -20,6 +24,9 @@ public sealed partial class PeerLogic : INetEvents
     private readonly HandshakeHandler handshake;
     private readonly PingHandler pings;
     private readonly FeeFilterAnnouncer feeFilter;
+    private readonly BlockDownloadTracker downloads;
+    private readonly BlockSyncScheduler sync;
+    private readonly BlockAnnouncer announcer;
     private readonly IReadOnlyDictionary<string, IMessageHandler> handlers;
     private readonly ILogger logger;
     private readonly ConcurrentDictionary<long, PeerContext> peers = new();
@@ -31,6 +38,9 @@ public sealed partial class PeerLogic : INetEvents
         HandshakeHandler handshake,
         PingHandler pings,
         FeeFilterAnnouncer feeFilter,
+        BlockDownloadTracker downloads,
+        BlockSyncScheduler sync,
+        BlockAnnouncer announcer,
         IEnumerable<IMessageHandler> handlers,
         ILogger logger)
     {
@@ -40,6 +50,9 @@ public sealed partial class PeerLogic : INetEvents
         ArgumentNullException.ThrowIfNull(handshake);
         ArgumentNullException.ThrowIfNull(pings);
         ArgumentNullException.ThrowIfNull(feeFilter);
+        ArgumentNullException.ThrowIfNull(downloads);
+        ArgumentNullException.ThrowIfNull(sync);
+        ArgumentNullException.ThrowIfNull(announcer);
         ArgumentNullException.ThrowIfNull(handlers);
         ArgumentNullException.ThrowIfNull(logger);
         this.options = options;
@@ -48,6 +61,9 @@ public sealed partial class PeerLogic : INetEvents
         this.handshake = handshake;
         this.pings = pings;
         this.feeFilter = feeFilter;
+        this.downloads = downloads;
+        this.sync = sync;
+        this.announcer = announcer;
         this.logger = logger;
         this.handlers = handlers.Append(pings)
             .SelectMany(h => h.Commands.Select(c => (Command: c, Handler: h)))
@@ -57,10 +73,28 @@ public sealed partial class PeerLogic : INetEvents
     /// <summary>The protocol state of a connected peer (for reporting, getpeerinfo), or null.</summary>
     public PeerState? GetState(long peerId) => peers.TryGetValue(peerId, out var peer) ? peer.State : null;
 
+    /// <summary>
+    /// The relay half of UpdatedBlockTip: queue <paramref name="hashes"/> (oldest first) for announcement to every
+    /// peer whose chain is not far ahead of the new height (no old inventory to peers still syncing from scratch).
+    /// </summary>
+    public void QueueBlockAnnouncements(IReadOnlyList<uint256> hashes, int newHeight)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        foreach (var peer in peers.Values)
+        {
+            var startHeight = peer.State.StartHeight;
+            if (newHeight > (startHeight != -1 ? startHeight - 2000 : 0))
+            {
+                peer.State.Announcements.Add(hashes);
+            }
+        }
+    }
+
     public void InitializePeer(PeerConnection peer)
     {
         ArgumentNullException.ThrowIfNull(peer);
         peers[peer.Id] = new PeerContext(peer, new PeerState(options.BanScore), serializer, logger);
+        downloads.AddPeer(peer.Id);
         if (!peer.IsInbound)
         {
             handshake.SendVersion(peer);
@@ -70,6 +104,7 @@ public sealed partial class PeerLogic : INetEvents
     public void FinalizePeer(PeerConnection peer)
     {
         ArgumentNullException.ThrowIfNull(peer);
+        downloads.RemovePeer(peer.Id);
         if (peers.TryRemove(peer.Id, out var context))
         {
             context.State.Dispose();
@@ -131,7 +166,12 @@ public sealed partial class PeerLogic : INetEvents
             pings.SendPingIfDue(context);
             if (!SendRejectsAndCheckIfBanned(context) && !peer.IsDisconnecting)
             {
-                feeFilter.AnnounceIfDue(context);
+                sync.StartHeadersSync(context);
+                announcer.SendAnnouncements(context);
+                if (sync.CheckTimeoutsAndRequestBlocks(context))
+                {
+                    feeFilter.AnnounceIfDue(context);
+                }
             }
         }
         finally
@@ -168,7 +208,13 @@ public sealed partial class PeerLogic : INetEvents
 
         if (command == NetCommands.Version)
         {
+            var before = state.VersionReceived;
             handshake.HandleVersion(peer, frame);
+            if (!before && state.VersionReceived)
+            {
+                UpdatePreferredDownload(peer);
+            }
+
             return;
         }
 
@@ -199,6 +245,14 @@ public sealed partial class PeerLogic : INetEvents
             // Unknown commands are ignored, for extensibility.
             LogUnknownCommand(logger, FrameDecoder.Sanitize(command), peer.Id);
         }
+    }
+
+    private void UpdatePreferredDownload(PeerContext peer)
+    {
+        var connection = peer.Connection;
+        var isClient = (peer.State.Services & ServiceFlags.Network) == 0;
+        var preferred = !connection.IsInbound || connection.IsWhitelisted;
+        downloads.SetPeerServices(peer.Id, isClient, connection.Kind == ConnectionKind.OneShot, peer.State.HaveWitness, preferred);
     }
 
     private bool SendRejectsAndCheckIfBanned(PeerContext peer)

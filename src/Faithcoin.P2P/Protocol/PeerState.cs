@@ -1,6 +1,8 @@
 using Faithcoin.Consensus.Chain;
 using Faithcoin.P2P.Peers;
+using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Wire;
+using NBitcoin;
 
 namespace Faithcoin.P2P.Protocol;
 
@@ -70,6 +72,15 @@ public sealed class PeerState : IDisposable
 
     /// <summary>pindexBestHeaderSent.</summary>
     public ChainedHeader? BestHeaderSent { get; set; }
+
+    /// <summary>vBlockHashesToAnnounce: new tip blocks to announce (filled by the chain notification thread).</summary>
+    public BlockAnnouncementQueue Announcements { get; } = new();
+
+    /// <summary>vInventoryBlockToSend: block hashes for the next inv (announcement fallback, getblocks answers).</summary>
+    public List<uint256> BlockInventoryToSend { get; } = [];
+
+    /// <summary>hashContinue: the last block of a cut getblocks answer; serving it sends an inv of our tip.</summary>
+    public uint256? HashContinue { get; set; }
 
     public long LastSentFeeFilter { get; set; }
 

@@ -5,8 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Faithcoin.P2P.Protocol;
 
 /// <summary>
-/// Commands with nothing to do yet: reject is logged, tx waits for the mempool, and mempool drops the peer
-/// unless whitelisted, as 0.15 does when it does not serve bloom filters.
+/// reject, which is only logged (and never answered, whatever it holds).
 /// </summary>
 public sealed partial class QuietHandler : IMessageHandler
 {
@@ -18,22 +17,13 @@ public sealed partial class QuietHandler : IMessageHandler
         this.logger = logger;
     }
 
-    public IReadOnlyCollection<string> Commands { get; } = [NetCommands.Reject, NetCommands.Tx, NetCommands.Mempool];
+    public IReadOnlyCollection<string> Commands { get; } = [NetCommands.Reject];
 
     public ValueTask HandleAsync(PeerContext peer, NetFrame frame, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(frame);
-        switch (frame.Command)
-        {
-            case NetCommands.Reject:
-                LogReject(peer.Id, frame.Payload);
-                break;
-            case NetCommands.Mempool when !peer.Connection.IsWhitelisted:
-                peer.Connection.Disconnect("mempool request with bloom filters disabled");
-                break;
-        }
-
+        LogReject(peer.Id, frame.Payload);
         return ValueTask.CompletedTask;
     }
 

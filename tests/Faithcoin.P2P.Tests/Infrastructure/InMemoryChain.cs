@@ -1,4 +1,5 @@
 using Faithcoin.Consensus.Chain;
+using Faithcoin.Consensus.Rules.Blocks;
 using Faithcoin.Consensus.Validation;
 using Faithcoin.P2P.Protocol;
 using NBitcoin;
@@ -6,30 +7,54 @@ using NBitcoin;
 namespace Faithcoin.P2P.Tests.Infrastructure;
 
 /// <summary>
-/// A header-only chain for the P2P tests: a block index, an active chain by most work, proof-of-work checks
-/// on accepted headers ("high-hash", 50) and "prev-blk-not-found" (10) as 0.15's AcceptBlockHeader.
+/// A chain for the P2P tests: a block index, stored blocks, an active chain by most work among blocks whose
+/// ancestors all have data, headers accepted as 0.15's AcceptBlockHeader ("prev-blk-not-found", 10), blocks
+/// checked for linkage, proof of work ("high-hash", 50) and merkle root ("bad-txnmrklroot", 100) and stored
+/// even when their parent's block has not arrived yet. The initial chain counts as connected, with or without
+/// block bytes. Tip changes are reported through <see cref="TipChanged"/> after the lock is released.
 /// </summary>
 public sealed class InMemoryChain : IChainSource
 {
-    private readonly object gate = new();
+    private readonly Lock gate = new();
     private readonly Dictionary<uint256, ChainedHeader> index = [];
     private readonly Dictionary<uint256, byte[]> blocks = [];
+    private readonly HashSet<uint256> haveData = [];
+    private readonly HashSet<uint256> chainHasData = [];
+    private readonly Dictionary<uint256, List<ChainedHeader>> children = [];
     private readonly List<Block> acceptedBlocks = [];
-    private List<ChainedHeader> active = [];
+    private readonly MerkleRootRule merkleRoot = new();
+    private ChainedHeader tip;
+    private ChainedHeader bestHeader;
+    private int servedBlocks;
 
     public InMemoryChain(IEnumerable<BlockHeader> headers)
+        : this(headers.Select(h => (h, (byte[]?)null)))
+    {
+    }
+
+    private InMemoryChain(IEnumerable<(BlockHeader Header, byte[]? Bytes)> connected)
     {
         ChainedHeader? previous = null;
-        foreach (var header in headers)
+        foreach (var (header, bytes) in connected)
         {
             var chained = new ChainedHeader(header, header.GetHash(), previous);
-            index[chained.HashBlock] = chained;
-            active.Add(chained);
+            Index(chained);
+            haveData.Add(chained.HashBlock);
+            chainHasData.Add(chained.HashBlock);
+            if (bytes is not null)
+            {
+                blocks[chained.HashBlock] = bytes;
+            }
+
             previous = chained;
         }
 
-        BestHeader = active[^1];
+        tip = previous ?? throw new ArgumentException("A chain needs a genesis.");
+        bestHeader = tip;
     }
+
+    /// <summary>(new tip, fork point, initial download), as the node's UpdatedBlockTip.</summary>
+    public event Action<ChainedHeader, ChainedHeader?, bool>? TipChanged;
 
     public ChainedHeader Tip
     {
@@ -37,14 +62,29 @@ public sealed class InMemoryChain : IChainSource
         {
             lock (gate)
             {
-                return active[^1];
+                return tip;
             }
         }
     }
 
-    public ChainedHeader BestHeader { get; private set; }
+    public ChainedHeader BestHeader
+    {
+        get
+        {
+            lock (gate)
+            {
+                return bestHeader;
+            }
+        }
+    }
 
     public bool IsInitialBlockDownload { get; set; }
+
+    /// <summary>A pause before each block is served, to stand for disk and link time in speed comparisons.</summary>
+    public TimeSpan ServeDelay { get; set; }
+
+    /// <summary>Blocks handed out to getdata.</summary>
+    public int ServedBlocks => Volatile.Read(ref servedBlocks);
 
     public IReadOnlyList<Block> AcceptedBlocks
     {
@@ -57,7 +97,10 @@ public sealed class InMemoryChain : IChainSource
         }
     }
 
-    public static InMemoryChain GenesisOnly() => new([ChainParams.Regtest.CreateGenesisBlock().Header]);
+    public static InMemoryChain GenesisOnly() => FromBlocks([ChainParams.Regtest.CreateGenesisBlock()]);
+
+    /// <summary>A connected chain of full blocks (genesis first) that can serve them.</summary>
+    public static InMemoryChain FromBlocks(IEnumerable<Block> chain) => new(chain.Select(b => (b.Header, (byte[]?)b.ToBytes())));
 
     public void AddBlock(Block block)
     {
@@ -72,6 +115,25 @@ public sealed class InMemoryChain : IChainSource
         lock (gate)
         {
             return index.GetValueOrDefault(hash);
+        }
+    }
+
+    public BlockAvailability GetAvailability(ChainedHeader header)
+    {
+        lock (gate)
+        {
+            var availability = BlockAvailability.None;
+            if (haveData.Contains(header.HashBlock))
+            {
+                availability |= BlockAvailability.HaveData;
+            }
+
+            if (chainHasData.Contains(header.HashBlock))
+            {
+                availability |= BlockAvailability.ChainHasData;
+            }
+
+            return availability;
         }
     }
 
@@ -102,10 +164,10 @@ public sealed class InMemoryChain : IChainSource
     {
         lock (gate)
         {
-            var fork = active[0];
+            var fork = tip.GetAncestor(0)!;
             foreach (var hash in locator.Blocks)
             {
-                if (index.TryGetValue(hash, out var known) && known.Height < active.Count && active[known.Height] == known)
+                if (index.TryGetValue(hash, out var known) && tip.GetAncestor(known.Height)?.HashBlock == hash)
                 {
                     fork = known;
                     break;
@@ -113,10 +175,11 @@ public sealed class InMemoryChain : IChainSource
             }
 
             var result = new List<ChainedHeader>();
-            for (var height = fork.Height + 1; height < active.Count && result.Count < maxCount; height++)
+            for (var height = fork.Height + 1; height <= tip.Height && result.Count < maxCount; height++)
             {
-                result.Add(active[height]);
-                if (active[height].HashBlock == hashStop)
+                var header = tip.GetAncestor(height)!;
+                result.Add(header);
+                if (header.HashBlock == hashStop)
                 {
                     break;
                 }
@@ -126,42 +189,36 @@ public sealed class InMemoryChain : IChainSource
         }
     }
 
-    public ValueTask<byte[]?> ReadBlockAsync(uint256 hash, CancellationToken cancellationToken)
+    public async ValueTask<byte[]?> ReadBlockAsync(uint256 hash, CancellationToken cancellationToken)
     {
+        if (ServeDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ServeDelay, cancellationToken);
+        }
+
         lock (gate)
         {
-            return ValueTask.FromResult(blocks.GetValueOrDefault(hash));
+            var bytes = blocks.GetValueOrDefault(hash);
+            if (bytes is not null)
+            {
+                servedBlocks++;
+            }
+
+            return bytes;
         }
     }
 
-    public ValueTask<HeadersAcceptResult> AcceptHeadersAsync(IReadOnlyList<BlockHeader> headers, CancellationToken cancellationToken)
+    public ValueTask<HeadersAcceptResult> AcceptHeadersAsync(PowCheckedHeaders headers, CancellationToken cancellationToken)
     {
         lock (gate)
         {
             ChainedHeader? last = null;
-            foreach (var header in headers)
+            for (var i = 0; i < headers.Count; i++)
             {
-                if (!index.TryGetValue(header.HashPrevBlock, out var previous))
+                var error = AcceptHeader(headers[i], headers.Hashes[i], out last);
+                if (error is not null)
                 {
-                    return ValueTask.FromResult(HeadersAcceptResult.Rejected(new ValidationError("prev-blk-not-found", 10)));
-                }
-
-                if (!header.CheckProofOfWork())
-                {
-                    return ValueTask.FromResult(HeadersAcceptResult.Rejected(new ValidationError("high-hash", 50)));
-                }
-
-                var hash = header.GetHash();
-                if (!index.TryGetValue(hash, out last))
-                {
-                    last = new ChainedHeader(header, hash, previous);
-                    index[hash] = last;
-                }
-
-                if (last.ChainWork > BestHeader.ChainWork)
-                {
-                    BestHeader = last;
-                    active = Enumerable.Range(0, last.Height + 1).Select(h => last.GetAncestor(h)!).ToList();
+                    return ValueTask.FromResult(HeadersAcceptResult.Rejected(error));
                 }
             }
 
@@ -171,11 +228,110 @@ public sealed class InMemoryChain : IChainSource
 
     public ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, bool forceProcessing, CancellationToken cancellationToken)
     {
+        ChainedHeader oldTip;
+        ChainedHeader newTip;
+        bool isNew;
         lock (gate)
         {
             acceptedBlocks.Add(block);
+            var hash = block.GetHash();
+            var error = (block.Header.CheckProofOfWork() ? null : new ValidationError("high-hash", 50))
+                ?? merkleRoot.Check(block)
+                ?? AcceptHeader(block.Header, hash, out _);
+            if (error is not null)
+            {
+                return ValueTask.FromResult(BlockAcceptResult.Rejected(error));
+            }
+
+            isNew = haveData.Add(hash);
+            blocks[hash] = block.ToBytes();
+            oldTip = tip;
+            LinkDescendants(index[hash]);
+            newTip = tip;
         }
 
-        return ValueTask.FromResult(BlockAcceptResult.Accepted(true));
+        if (newTip != oldTip)
+        {
+            TipChanged?.Invoke(newTip, LastCommonAncestor(oldTip, newTip), IsInitialBlockDownload);
+        }
+
+        return ValueTask.FromResult(BlockAcceptResult.Accepted(isNew));
+    }
+
+    private static ChainedHeader LastCommonAncestor(ChainedHeader a, ChainedHeader b)
+    {
+        a = a.GetAncestor(Math.Min(a.Height, b.Height))!;
+        b = b.GetAncestor(a.Height)!;
+        while (a.HashBlock != b.HashBlock)
+        {
+            a = a.Previous!;
+            b = b.Previous!;
+        }
+
+        return a;
+    }
+
+    private ValidationError? AcceptHeader(BlockHeader header, uint256 hash, out ChainedHeader? chained)
+    {
+        if (index.TryGetValue(hash, out chained))
+        {
+            return null;
+        }
+
+        if (!index.TryGetValue(header.HashPrevBlock, out var previous))
+        {
+            return new ValidationError("prev-blk-not-found", 10);
+        }
+
+        chained = new ChainedHeader(header, hash, previous);
+        Index(chained);
+        if (chained.ChainWork > bestHeader.ChainWork)
+        {
+            bestHeader = chained;
+        }
+
+        return null;
+    }
+
+    private void Index(ChainedHeader chained)
+    {
+        index[chained.HashBlock] = chained;
+        if (chained.Previous is { } previous)
+        {
+            if (!children.TryGetValue(previous.HashBlock, out var list))
+            {
+                children[previous.HashBlock] = list = [];
+            }
+
+            list.Add(chained);
+        }
+    }
+
+    // ReceivedBlockTransactions: once a block's parent is connected, it and any stored descendants become candidates.
+    private void LinkDescendants(ChainedHeader header)
+    {
+        if (header.Previous is not null && !chainHasData.Contains(header.Previous.HashBlock))
+        {
+            return;
+        }
+
+        var pending = new Stack<ChainedHeader>([header]);
+        while (pending.TryPop(out var next))
+        {
+            if (!haveData.Contains(next.HashBlock) || !chainHasData.Add(next.HashBlock))
+            {
+                continue;
+            }
+
+            if (next.ChainWork > tip.ChainWork)
+            {
+                tip = next;
+            }
+
+            foreach (var child in children.GetValueOrDefault(next.HashBlock) ?? [])
+            {
+                pending.Push(child);
+            }
+        }
     }
 }

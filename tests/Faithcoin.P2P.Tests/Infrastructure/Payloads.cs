@@ -13,6 +13,18 @@ public static class Payloads
     public static byte[] GetHeaders(IEnumerable<uint256> locator, uint256? hashStop = null) =>
         Serializer.Serialize(new GetHeadersPayload(new BlockLocator { Blocks = locator.ToList() }) { HashStop = hashStop ?? uint256.Zero, Version = 70015 });
 
+    public static byte[] GetBlocks(IEnumerable<uint256> locator, uint256? hashStop = null) =>
+        Serializer.Serialize(new GetBlocksPayload(new BlockLocator { Blocks = locator.ToList() }) { HashStop = hashStop ?? uint256.Zero });
+
+    public static byte[] GetData(InventoryType type, params uint256[] hashes) =>
+        Serializer.Serialize(new GetDataPayload(hashes.Select(h => new InventoryVector(type, h)).ToArray()));
+
+    public static List<InventoryVector> ReadInventory(byte[] payload) => Serializer.Deserialize<InvPayload>(payload).Inventory.ToList();
+
+    public static Block ReadBlock(byte[] payload) => Serializer.DeserializeBlock(payload);
+
+    public static byte[] Block(Block block) => block.ToBytes();
+
     public static byte[] Headers(IEnumerable<BlockHeader> headers) => Serializer.Serialize(new HeadersPayload(headers.ToArray()));
 
     public static List<BlockHeader> ReadHeaders(byte[] payload) => Serializer.Deserialize<HeadersPayload>(payload).Headers;

@@ -1,6 +1,7 @@
 using System.Net;
 using Faithcoin.Consensus.Chain;
 using Microsoft.Extensions.Logging.Abstractions;
+using NBitcoin;
 
 namespace Faithcoin.P2P.Tests.Infrastructure;
 
@@ -34,11 +35,16 @@ public sealed class TestNode : IAsyncDisposable
         options ??= DefaultOptions();
         chain ??= InMemoryChain.GenesisOnly();
         var node = new P2PNode(options, ChainParams.Regtest, chain, NullLoggerFactory.Instance);
+        chain.TipChanged += node.UpdatedBlockTip;
         node.Start();
         return new TestNode(node, chain, options);
     }
 
     public PeerInfo? SinglePeer() => Node.GetPeers().SingleOrDefault();
+
+    /// <summary>Waits until the chain's tip is <paramref name="hash"/>.</summary>
+    public Task<bool> WaitForTipAsync(uint256 hash, TimeSpan? wait = null) =>
+        EventuallyAsync(() => Chain.Tip.HashBlock == hash, wait ?? TimeSpan.FromSeconds(20));
 
     /// <summary>Polls until <paramref name="condition"/> holds; false after <paramref name="wait"/>.</summary>
     public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? wait = null)

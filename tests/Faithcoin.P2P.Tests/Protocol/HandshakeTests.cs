@@ -13,7 +13,7 @@ namespace Faithcoin.P2P.Tests.Protocol;
 public sealed class HandshakeTests
 {
     [Fact]
-    public async Task InboundPeerReceivesVersionVerackThenPreferencesPingAndFeeFilterInOrder()
+    public async Task InboundPeerReceivesVersionVerackThenPreferencesPingGetHeadersAndFeeFilterInOrder()
     {
         await using var node = TestNode.Start(chain: new InMemoryChain(RegtestHeaders.Chain2100.Take(11)));
         await using var peer = await RawPeer.ConnectAsync(node.Endpoint);
@@ -23,7 +23,7 @@ public sealed class HandshakeTests
         var verack = await peer.ReadAsync();
         await peer.SendAsync(NetCommands.Verack, []);
         var rest = new List<RawMessage>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 6; i++)
         {
             rest.Add(await peer.ReadAsync());
         }
@@ -32,12 +32,12 @@ public sealed class HandshakeTests
         Assert.Equal(NetCommands.Verack, verack.Command);
         Assert.Empty(verack.Payload);
         Assert.Equal(
-            [NetCommands.SendHeaders, NetCommands.SendCmpct, NetCommands.SendCmpct, NetCommands.Ping, NetCommands.FeeFilter],
+            [NetCommands.SendHeaders, NetCommands.SendCmpct, NetCommands.SendCmpct, NetCommands.Ping, NetCommands.GetHeaders, NetCommands.FeeFilter],
             rest.Select(m => m.Command));
         Assert.Equal("000200000000000000", Convert.ToHexStringLower(rest[1].Payload));
         Assert.Equal("000100000000000000", Convert.ToHexStringLower(rest[2].Payload));
         Assert.Equal(8, rest[3].Payload.Length);
-        Assert.Equal(100000L, BitConverter.ToInt64(rest[4].Payload));
+        Assert.Equal(100000L, BitConverter.ToInt64(rest[5].Payload));
     }
 
     [Fact]
@@ -83,14 +83,14 @@ public sealed class HandshakeTests
         await remote.SendVersionAsync();
         await remote.SendAsync(NetCommands.Verack, []);
         var rest = new List<string>();
-        for (var i = 0; i < 7; i++)
+        for (var i = 0; i < 8; i++)
         {
             rest.Add((await remote.ReadAsync()).Command);
         }
 
         Assert.Equal(NetCommands.Version, first.Command);
         Assert.Equal(
-            [NetCommands.Verack, NetCommands.GetAddr, NetCommands.SendHeaders, NetCommands.SendCmpct, NetCommands.SendCmpct, NetCommands.Ping, NetCommands.FeeFilter],
+            [NetCommands.Verack, NetCommands.GetAddr, NetCommands.SendHeaders, NetCommands.SendCmpct, NetCommands.SendCmpct, NetCommands.Ping, NetCommands.GetHeaders, NetCommands.FeeFilter],
             rest);
     }
 

@@ -41,6 +41,15 @@ public sealed class PayloadSerializer
         return block;
     }
 
+    /// <summary>A tx payload, built by the consensus factory.</summary>
+    public Transaction DeserializeTransaction(byte[] payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var transaction = consensusFactory.CreateTransaction();
+        Read(payload, transaction);
+        return transaction;
+    }
+
     /// <summary>Reads a whole payload; any parse failure, or bytes left over where none may be, is malformed.</summary>
     public T Deserialize<T>(byte[] payload)
         where T : IBitcoinSerializable, new()
