@@ -190,6 +190,7 @@ public sealed partial class P2PNode : IAsyncDisposable
     private PeerInfo ToInfo(PeerConnection peer)
     {
         var state = logic.GetState(peer.Id);
+        var stats = Downloads.GetSyncStats(peer.Id);
         return new PeerInfo
         {
             Id = peer.Id,
@@ -212,6 +213,13 @@ public sealed partial class P2PNode : IAsyncDisposable
             PingTime = state?.LastPingTime,
             TimeOffset = state?.TimeOffset ?? TimeSpan.Zero,
             BlocksInFlight = Downloads.InFlightFrom(peer.Id),
+            MinPingTime = state?.MinPingTime,
+            PingWait = state is { PingNonceSent: not 0, PingStart: { } started } ? time.GetUtcNow() - started : null,
+            RelayTransactions = state?.RelayTransactions ?? false,
+            SyncedHeaders = stats?.SyncedHeaders ?? -1,
+            SyncedBlocks = stats?.SyncedBlocks ?? -1,
+            InFlightHeights = stats?.InFlightHeights ?? [],
+            LocalEndPoint = peer.LocalEndPoint,
         };
     }
 }

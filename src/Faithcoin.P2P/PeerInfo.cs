@@ -49,4 +49,25 @@ public sealed record PeerInfo
 
     /// <summary>Blocks requested from this peer and not yet received (getpeerinfo's inflight count).</summary>
     public int BlocksInFlight { get; init; }
+
+    /// <summary>The shortest ping round trip seen (minping).</summary>
+    public TimeSpan? MinPingTime { get; init; }
+
+    /// <summary>How long the ping in flight has been waiting for its pong (pingwait).</summary>
+    public TimeSpan? PingWait { get; init; }
+
+    /// <summary>The version message's relay flag (relaytxes).</summary>
+    public bool RelayTransactions { get; init; }
+
+    /// <summary>The height of the best header the peer is known to have, -1 if none (synced_headers).</summary>
+    public int SyncedHeaders { get; init; } = -1;
+
+    /// <summary>The height of the last block we and the peer both have, -1 if none (synced_blocks).</summary>
+    public int SyncedBlocks { get; init; } = -1;
+
+    /// <summary>Heights of the blocks requested from this peer (inflight).</summary>
+    public IReadOnlyList<int> InFlightHeights { get; init; } = [];
+
+    /// <summary>Our end of the connection (addrbind).</summary>
+    public IPEndPoint? LocalEndPoint { get; init; }
 }

@@ -79,6 +79,9 @@ public sealed class ChainManager : IChainView, IDisposable
 
     public BlockIndex Index => State.Index;
 
+    /// <summary>Time spent per phase by the chain thread since start (logged after each imported file).</summary>
+    public ChainTimings Timings => State.Timings;
+
     /// <summary>The block storage, for reading blocks by position and for the importer.</summary>
     public ChainStore Store => State.Store;
 
@@ -208,9 +211,10 @@ public sealed class ChainManager : IChainView, IDisposable
 
     /// <summary>
     /// ProcessNewBlockHeaders: accepts headers in order; stops at the first invalid one, returning its error and
-    /// header. <paramref name="last"/> is the entry of the last accepted header.
+    /// header. <paramref name="last"/> is the entry of the last accepted header. <paramref name="proofOfWorkChecked"/>
+    /// skips the scrypt hash when the caller (the P2P layer's batch checker) has already checked it.
     /// </summary>
-    public ValidationError? ProcessNewBlockHeaders(IReadOnlyList<BlockHeader> headers, out BlockHeader? firstInvalid, out BlockIndexEntry? last)
+    public ValidationError? ProcessNewBlockHeaders(IReadOnlyList<BlockHeader> headers, out BlockHeader? firstInvalid, out BlockIndexEntry? last, bool proofOfWorkChecked = false, IReadOnlyList<uint256>? hashes = null)
     {
         ArgumentNullException.ThrowIfNull(headers);
         firstInvalid = null;
@@ -219,9 +223,10 @@ public sealed class ChainManager : IChainView, IDisposable
         {
             try
             {
-                foreach (var header in headers)
+                for (var i = 0; i < headers.Count; i++)
                 {
-                    var error = acceptor!.AcceptHeader(header, header.GetHash(), out var entry);
+                    var header = headers[i];
+                    var error = acceptor!.AcceptHeader(header, hashes?[i] ?? header.GetHash(), out var entry, proofOfWorkChecked);
                     if (error is not null)
                     {
                         firstInvalid = header;
@@ -253,7 +258,10 @@ public sealed class ChainManager : IChainView, IDisposable
         var hash = block.GetHash();
         var pending = new PendingNotifications();
         ProcessBlockResult result;
+        var timings = State.Timings;
+        var started = ChainTimings.Now();
         var checkError = acceptor!.CheckBlock(block);
+        started = timings.Add(ChainPhase.Check, started);
         lock (writer)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
@@ -265,6 +273,7 @@ public sealed class ChainManager : IChainView, IDisposable
                 error = acceptor.AcceptBlock(block, hash, serialized, forceProcessing, knownPosition, out entry, out newBlock);
             }
 
+            timings.Add(ChainPhase.Accept, started);
             CheckIndex();
             if (error is not null)
             {
@@ -562,5 +571,13 @@ public sealed class ChainManager : IChainView, IDisposable
         }
     }
 
-    private void CheckIndex() => checker?.Check();
+    private void CheckIndex()
+    {
+        if (checker is not null)
+        {
+            var started = ChainTimings.Now();
+            checker.Check();
+            State.Timings.Add(ChainPhase.CheckBlockIndex, started);
+        }
+    }
 }

@@ -60,6 +60,7 @@ public static class ChainStateOptionsBinder
             TxIndex = txIndex,
             PruneMiB = prune,
             CheckpointsEnabled = NodeOptionsBinder.GetBool(args, "checkpoints", true),
+            MaxTipAge = TimeSpan.FromSeconds(Math.Max(0, GetInt(args, "maxtipage", (long)new ChainStateSettings().MaxTipAge.TotalSeconds))),
         };
     }
 

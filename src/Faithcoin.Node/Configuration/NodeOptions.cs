@@ -37,6 +37,9 @@ public sealed record NodeOptions
     /// <summary>-dbcache, -par, -loadblock, -reindex, -reindex-chainstate, -checkblockindex, -assumevalid, -txindex, -prune.</summary>
     public Chain.ChainStateSettings ChainState { get; init; } = new();
 
+    /// <summary>The connection options (-listen, -connect, -addnode, -whitelist, ...) after 0.15's interactions.</summary>
+    public NetworkSettings Network { get; init; } = new();
+
     /// <summary>Names the original daemon never had; it ignored them silently, faithcoind warns in the log.</summary>
     public required IReadOnlyList<ArgValue> UnknownOptions { get; init; }
 

@@ -32,7 +32,7 @@ public sealed class NodeOptionsBinder(OptionCatalog catalog)
         }
 
         var chainState = ChainStateOptionsBinder.Bind(args, chain, ignored);
-        return new NodeOptions
+        var options = new NodeOptions
         {
             Chain = chain,
             DataDirectory = dataDirectory,
@@ -58,6 +58,7 @@ public sealed class NodeOptionsBinder(OptionCatalog catalog)
             UnknownOptions = unknown,
             IgnoredOptions = ignored,
         };
+        return options with { Network = NetworkOptionsBinder.Bind(args, options, ignored) };
     }
 
     /// <summary>ChainNameFromCommandLine: -regtest and -testnet are exclusive; neither means main.</summary>

@@ -15,10 +15,8 @@ public sealed class OptionCatalog
         "sysperms",
 
         // Connection
-        "addnode", "banscore", "bantime", "connect", "discover", "dns", "dnsseed", "externalip", "forcednsseed",
-        "listen", "listenonion", "maxconnections", "maxreceivebuffer", "maxsendbuffer", "maxtimeadjustment",
-        "onion", "onlynet", "permitbaremultisig", "peerbloomfilters", "proxy", "proxyrandomize", "seednode",
-        "timeout", "torcontrol", "torpassword", "upnp", "whitebind", "whitelist", "maxuploadtarget",
+        "dns", "forcednsseed", "listenonion", "maxtimeadjustment", "onion", "permitbaremultisig", "proxy",
+        "proxyrandomize", "torcontrol", "torpassword", "upnp", "whitebind", "maxuploadtarget",
 
         // Wallet (the original can be built without it; faithcoind has none)
         "disablewallet", "keypool", "fallbackfee", "mintxfee", "paytxfee", "rescan", "salvagewallet",
@@ -30,11 +28,11 @@ public sealed class OptionCatalog
         "zmqpubhashblock", "zmqpubhashtx", "zmqpubrawblock", "zmqpubrawtx",
 
         // Debugging
-        "uacomment", "checkblocks", "checklevel", "checkmempool", "checkpoints",
+        "checkblocks", "checklevel", "checkmempool", "checkpoints",
         "disablesafemode", "testsafemode", "dropmessagestest", "fuzzmessagestest", "stopafterblockimport",
         "stopatheight", "limitancestorcount", "limitancestorsize", "limitdescendantcount", "limitdescendantsize",
         "vbparams", "debugexclude", "help-debug", "logips", "logtimestamps", "logtimemicros", "mocktime",
-        "maxsigcachesize", "maxtipage", "maxtxfee", "printpriority", "shrinkdebugfile",
+        "maxsigcachesize", "maxtxfee", "printpriority", "shrinkdebugfile",
 
         // Node relay and block creation
         "acceptnonstdtxn", "incrementalrelayfee", "dustrelayfee", "bytespersigop", "datacarrier", "datacarriersize",
@@ -58,6 +56,7 @@ public sealed class OptionCatalog
         Add(new("datadir", OptionGroup.General, "<dir>", "Specify data directory (it must exist)"));
         Add(new("pid", OptionGroup.General, "<file>", $"Specify pid file (default: {NodeDefaults.PidFileName})"));
         AddChainStateOptions();
+        AddConnectionOptions();
         Add(new("port", OptionGroup.Connection, "<port>",
             "Listen for connections on <port> (default: 9666, testnet: 19335, regtest: 19444)"));
         Add(new("bind", OptionGroup.Connection, "<addr>",
@@ -117,6 +116,36 @@ public sealed class OptionCatalog
         Add(new("checkblockindex", OptionGroup.Debugging, null,
             "Do a full consistency check for mapBlockIndex, setBlockIndexCandidates, chainActive and mapBlocksUnlinked occasionally " +
             "(default: 0, regtest: 1)"));
+    }
+
+    private void AddConnectionOptions()
+    {
+        Add(new("addnode", OptionGroup.Connection, "<ip>",
+            "Add a node to connect to and attempt to keep the connection open (see the `addnode` RPC command help for more info)"));
+        Add(new("banscore", OptionGroup.Connection, "<n>", "Threshold for disconnecting misbehaving peers (default: 100)"));
+        Add(new("bantime", OptionGroup.Connection, "<n>", "Number of seconds to keep misbehaving peers from reconnecting (default: 86400)"));
+        Add(new("connect", OptionGroup.Connection, "<ip>",
+            "Connect only to the specified node(s); -connect=0 disables automatic connections (the rules for this peer are the same as for -addnode)"));
+        Add(new("discover", OptionGroup.Connection, null,
+            "Discover own IP addresses (default: 1 when listening and no -externalip or -proxy); accepted, not acted on yet"));
+        Add(new("dnsseed", OptionGroup.Connection, null,
+            "Query for peer addresses via DNS lookup, if low on addresses (default: 1 unless -connect used); accepted, there are no seeds yet"));
+        Add(new("externalip", OptionGroup.Connection, "<ip>", "Specify your own public address"));
+        Add(new("listen", OptionGroup.Connection, null, "Accept connections from outside (default: 1 if no -proxy or -connect)"));
+        Add(new("maxconnections", OptionGroup.Connection, "<n>", "Maintain at most <n> connections to peers (default: 125)"));
+        Add(new("maxreceivebuffer", OptionGroup.Connection, "<n>", "Maximum per-connection receive buffer, <n>*1000 bytes (default: 5000)"));
+        Add(new("maxsendbuffer", OptionGroup.Connection, "<n>", "Maximum per-connection send buffer, <n>*1000 bytes (default: 1000)"));
+        Add(new("onlynet", OptionGroup.Connection, "<net>", "Only connect to nodes in network <net> (ipv4, ipv6 or onion); checked, reported by getnetworkinfo"));
+        Add(new("peerbloomfilters", OptionGroup.Connection, null, "Support filtering of blocks and transaction with bloom filters (default: 1); accepted, not served yet"));
+        Add(new("proxyprotocol", OptionGroup.Connection, null, "Expect a PROXY protocol header on inbound connections (default: 0); accepted, not acted on yet"));
+        Add(new("seednode", OptionGroup.Connection, "<ip>", "Connect to a node to retrieve peer addresses, and disconnect"));
+        Add(new("timeout", OptionGroup.Connection, "<n>", "Specify connection timeout in milliseconds (minimum: 1, default: 5000)"));
+        Add(new("whitelist", OptionGroup.Connection, "<IP address or network>",
+            "Whitelist peers connecting from the given IP address (e.g. 1.2.3.4) or CIDR notated network (e.g. 1.2.3.0/24). Can be specified multiple times. " +
+            "Whitelisted peers cannot be DoS banned and their transactions are always relayed, even if they are already in the mempool, useful e.g. for a gateway"));
+        Add(new("uacomment", OptionGroup.Debugging, "<cmt>", "Append comment to the user agent string"));
+        Add(new("maxtipage", OptionGroup.Debugging, "<n>",
+            "Maximum tip age in seconds to consider node in initial block download (default: 86400)"));
     }
 
     private void Add(OptionDescriptor option) => options.Add(option.Name, option);

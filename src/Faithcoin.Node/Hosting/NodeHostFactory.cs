@@ -1,9 +1,11 @@
 using Faithcoin.Node.Chain;
 using Faithcoin.Node.ChainView;
 using Faithcoin.Node.Configuration;
+using Faithcoin.Node.Networking;
 using Faithcoin.Node.Rpc;
 using Faithcoin.Node.Rpc.Methods.Blockchain;
 using Faithcoin.Node.Rpc.Methods.Mining;
+using Faithcoin.Node.Rpc.Methods.Networking;
 using Faithcoin.Node.Rpc.Methods.RawTransactions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -43,6 +45,8 @@ public static class NodeHostFactory
         services.AddSingleton<IShutdownRequester, HostShutdownRequester>();
         services.AddSingleton(options.ChainState);
         services.AddSingleton<ChainLog>();
+        services.AddNetworkCore();
+        services.AddSingleton(options.Network.P2P);
         services.AddSingleton<ChainEvents>();
         services.AddSingleton(sp => new ChainManager(
             options.Chain,
@@ -60,12 +64,16 @@ public static class NodeHostFactory
         services.AddChainStateBlockchainRpcMethods();
         services.AddMiningRpcMethods();
         services.AddRawTransactionRpcMethods();
+        services.AddNetworkRpcMethods();
         if (options.Server)
         {
             services.AddRpcHttpServer();
         }
 
         services.AddHostedService<NodeStartupService>();
+
+        // After start-up (the chain is loaded), so stopped before it (no peer block once the chain flushes).
+        services.AddNetworkHost();
         return builder.Build();
     }
 }

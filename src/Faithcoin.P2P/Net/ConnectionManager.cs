@@ -27,6 +27,9 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
     private readonly ConcurrentDictionary<long, PeerConnection> peers = new();
     private readonly List<ConnectionListener> listeners = [];
     private long lastPeerId;
+    private long closedBytesSent;
+    private long closedBytesReceived;
+    private volatile bool networkActive = true;
     private INetEvents? events;
 
     public ConnectionManager(
@@ -59,6 +62,40 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
     public IReadOnlyList<IPEndPoint> LocalEndpoints => listeners.Select(l => l.LocalEndPoint).ToList();
 
     public BanList BanList => banList;
+
+    /// <summary>fNetworkActive: while false no connection is accepted or opened (setnetworkactive).</summary>
+    public bool NetworkActive => networkActive;
+
+    /// <summary>Bytes sent over every connection since start, closed ones included (getnettotals).</summary>
+    public long TotalBytesSent => Interlocked.Read(ref closedBytesSent) + peers.Values.Sum(p => p.BytesSent);
+
+    /// <summary>Bytes received over every connection since start, closed ones included (getnettotals).</summary>
+    public long TotalBytesReceived => Interlocked.Read(ref closedBytesReceived) + peers.Values.Sum(p => p.BytesReceived);
+
+    /// <summary>SetNetworkActive: turning it off drops every connection, as 0.15 does.</summary>
+    public void SetNetworkActive(bool active)
+    {
+        networkActive = active;
+        if (!active)
+        {
+            foreach (var peer in peers.Values)
+            {
+                peer.Disconnect("network disabled");
+            }
+        }
+    }
+
+    /// <summary>Drops the connection with this id; false when there is none.</summary>
+    public bool Disconnect(long peerId)
+    {
+        if (!peers.TryGetValue(peerId, out var peer) || peer.IsDisconnecting)
+        {
+            return false;
+        }
+
+        peer.Disconnect("disconnected by request");
+        return true;
+    }
 
     /// <summary>Binds the listeners (when listening) and starts accepting; the port accepts when this returns.</summary>
     public void Start(INetEvents netEvents)
@@ -100,7 +137,7 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
     public async Task<PeerConnection?> ConnectAsync(string destination, ConnectionKind kind, CancellationToken cancellationToken)
     {
         var netEvents = events ?? throw new InvalidOperationException("Start the connection manager first.");
-        if (FindByName(destination) is not null)
+        if (!networkActive || FindByName(destination) is not null)
         {
             return null;
         }
@@ -144,8 +181,13 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
     {
         ArgumentNullException.ThrowIfNull(address);
         var now = time.GetUtcNow();
-        var subnet = AddressClass.SingleHost(address);
-        banList.Ban(subnet, now, now + options.BanTime, reason);
+        Ban(AddressClass.SingleHost(address), now + options.BanTime, reason);
+    }
+
+    /// <summary>Bans <paramref name="subnet"/> until <paramref name="until"/> and drops the connections inside it.</summary>
+    public void Ban(IPNetwork subnet, DateTimeOffset until, BanReason reason)
+    {
+        banList.Ban(subnet, time.GetUtcNow(), until, reason);
         foreach (var peer in peers.Values.Where(p => subnet.Contains(p.RemoteAddress)))
         {
             peer.Disconnect("banned");
@@ -182,6 +224,13 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
         var remote = (IPEndPoint)socket.RemoteEndPoint!;
         var address = AddressClass.Normalize(remote.Address);
         var whitelisted = whitelist.Contains(address);
+        if (!networkActive)
+        {
+            LogDropped(logger, remote, "not accepting new connections");
+            socket.Dispose();
+            return;
+        }
+
         if (!whitelisted && banList.IsBanned(address, time.GetUtcNow()))
         {
             LogDropped(logger, remote, "banned");
@@ -207,7 +256,16 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
             id, socket, kind, name, whitelisted, settings, netEvents, time, loggerFactory.CreateLogger<PeerConnection>());
         peers[id] = peer;
         LogConnected(logger, kind.ToString(), peer.RemoteEndPoint, id);
-        peer.Completion.ContinueWith(_ => peers.TryRemove(id, out PeerConnection? _), TaskScheduler.Default);
+        peer.Completion.ContinueWith(
+            _ =>
+            {
+                if (peers.TryRemove(id, out PeerConnection? _))
+                {
+                    Interlocked.Add(ref closedBytesSent, peer.BytesSent);
+                    Interlocked.Add(ref closedBytesReceived, peer.BytesReceived);
+                }
+            },
+            TaskScheduler.Default);
         _ = peer.StartAsync();
         return peer;
     }

@@ -17,6 +17,8 @@ public sealed partial class ManualConnections : IAsyncDisposable
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
     private readonly List<Task> loops = [];
+    private readonly Lock addedGate = new();
+    private readonly List<string> addedNodes;
 
     public ManualConnections(P2POptions options, ConnectionManager connections, TimeProvider time, ILogger logger)
     {
@@ -28,6 +30,45 @@ public sealed partial class ManualConnections : IAsyncDisposable
         this.connections = connections;
         this.time = time;
         this.logger = logger;
+        addedNodes = options.AddNode.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>vAddedNodes: -addnode values plus those added by RPC, in order.</summary>
+    public IReadOnlyList<string> AddedNodes
+    {
+        get
+        {
+            lock (addedGate)
+            {
+                return addedNodes.ToList();
+            }
+        }
+    }
+
+    /// <summary>AddNode ("addnode add"): false when the name is already in the list.</summary>
+    public bool AddNode(string destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        lock (addedGate)
+        {
+            if (addedNodes.Contains(destination, StringComparer.Ordinal))
+            {
+                return false;
+            }
+
+            addedNodes.Add(destination);
+            return true;
+        }
+    }
+
+    /// <summary>RemoveAddedNode ("addnode remove"): false when the name was not in the list. An open connection stays.</summary>
+    public bool RemoveAddedNode(string destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        lock (addedGate)
+        {
+            return addedNodes.Remove(destination);
+        }
     }
 
     public void Start()
@@ -44,10 +85,8 @@ public sealed partial class ManualConnections : IAsyncDisposable
             loops.Add(Task.Run(() => OneShotLoopAsync(token)));
         }
 
-        if (options.AddNode.Count > 0)
-        {
-            loops.Add(Task.Run(() => AddedNodesLoopAsync(token)));
-        }
+        // Always running, as 0.15's ThreadOpenAddedConnections, because "addnode add" can fill the list later.
+        loops.Add(Task.Run(() => AddedNodesLoopAsync(token)));
     }
 
     public async ValueTask DisposeAsync()
@@ -88,7 +127,7 @@ public sealed partial class ManualConnections : IAsyncDisposable
             while (!cancellationToken.IsCancellationRequested)
             {
                 var tried = false;
-                foreach (var destination in options.AddNode)
+                foreach (var destination in AddedNodes)
                 {
                     if (connections.FindByName(destination) is not null)
                     {
@@ -138,7 +177,7 @@ public sealed partial class ManualConnections : IAsyncDisposable
         }
     }
 
-    private int AddedNodesConnected() => options.AddNode.Count(name => connections.FindByName(name) is not null);
+    private int AddedNodesConnected() => AddedNodes.Count(name => connections.FindByName(name) is not null);
 
     private async Task<bool> TryConnectAsync(string destination, ConnectionKind kind, CancellationToken cancellationToken)
     {

@@ -63,6 +63,7 @@ public sealed partial class PeerConnection
         this.time = time;
         this.logger = logger;
         RemoteEndPoint = (IPEndPoint)socket.RemoteEndPoint!;
+        LocalEndPoint = socket.LocalEndPoint as IPEndPoint;
         ConnectedAt = time.GetUtcNow();
         LocalNonce = RandomNonce();
         var pause = settings.ReceivePauseThreshold;
@@ -86,6 +87,9 @@ public sealed partial class PeerConnection
     public string AddressName { get; }
 
     public IPEndPoint RemoteEndPoint { get; }
+
+    /// <summary>Our end of the connection (getpeerinfo's addrbind).</summary>
+    public IPEndPoint? LocalEndPoint { get; }
 
     public IPAddress RemoteAddress => Peers.AddressClass.Normalize(RemoteEndPoint.Address);
 

@@ -137,9 +137,9 @@ public sealed class NodeConfigurationLoaderTests : IDisposable
     public void UnknownAndNotYetUsedOptionsAreListedSeparately()
     {
         File.WriteAllText(data.Combine("faithcoin.conf"), "maxmempool=100\nfrobnicate=1\n");
-        var options = Load($"-datadir={data.Path}", "-nosuchthing=1", "-addnode=1.2.3.4");
+        var options = Load($"-datadir={data.Path}", "-nosuchthing=1", "-upnp=1");
         Assert.Equal(["frobnicate", "suchthing"], options.UnknownOptions.Select(o => o.Name));
-        Assert.Equal(["addnode", "maxmempool"], options.IgnoredOptions.Select(o => o.Name));
+        Assert.Equal(["maxmempool", "upnp"], options.IgnoredOptions.Select(o => o.Name));
     }
 
     [Fact]

@@ -67,6 +67,13 @@ public sealed class DaemonProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
+        // The daemon listens for peers by default, as the original does; a fixed default port would make
+        // daemons of tests running side by side collide, so each gets a free one unless the test chose.
+        if (!args.Any(a => a.StartsWith("-port=", StringComparison.Ordinal)))
+        {
+            start.ArgumentList.Add($"-port={FreePort()}");
+        }
+
         var process = new Process { StartInfo = start };
         var daemon = new DaemonProcess(process, rpcPort);
         process.OutputDataReceived += (_, e) => Append(daemon.stdout, e.Data);

@@ -1,0 +1,134 @@
+using System.Net;
+using Faithcoin.P2P;
+
+namespace Faithcoin.Node.Configuration;
+
+/// <summary>
+/// Binds the connection options with 0.15's defaults, checks and interactions (init.cpp): -bind/-whitebind turn
+/// -listen on, -connect turns -listen and -dnsseed off, -proxy turns -listen and -discover off, -listen=0 and
+/// -externalip turn -discover off; each only when the option was not given itself (SoftSetBoolArg).
+/// </summary>
+public static class NetworkOptionsBinder
+{
+    /// <summary>MAX_SUBVERSION_LENGTH.</summary>
+    public const int MaxSubversionLength = 256;
+
+    /// <summary>The banlist.dat equivalent, in the chain's folder.</summary>
+    public const string BanListFileName = "banlist.json";
+
+    private const string SafeUserAgentChars = " .,;-_/:?@()";
+    private static readonly string[] KnownNetworks = ["ipv4", "ipv6", "onion"];
+
+    public static NetworkSettings Bind(ArgsStore args, NodeOptions node, ICollection<ArgValue> notYetUsed)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(notYetUsed);
+        var connectGiven = args.IsSet("connect");
+        var proxy = args.GetString("proxy") is { Length: > 0 } p && p != "0" ? p : null;
+        var listenDefault = !connectGiven && proxy is null;
+        if (args.IsSet("bind") || args.IsSet("whitebind"))
+        {
+            listenDefault = true;
+        }
+
+        var listen = NodeOptionsBinder.GetBool(args, "listen", listenDefault);
+        var externalIp = args.GetAll("externalip").Select(a => a.Value).ToArray();
+        var discover = NodeOptionsBinder.GetBool(args, "discover", listen && proxy is null && externalIp.Length == 0);
+        var defaults = new P2POptions();
+        var p2p = defaults with
+        {
+            Listen = listen,
+            Port = node.Port,
+            Bind = node.Bind.Select(b => new IPEndPoint(IPAddress.Parse(b.Host), b.Port == 0 ? node.Port : b.Port)).ToArray(),
+            MaxConnections = (int)Math.Clamp(GetInt(args, "maxconnections", defaults.MaxConnections), 0, int.MaxValue),
+            Connect = connectGiven ? ConnectList(args) : null,
+            AddNode = args.GetAll("addnode").Select(a => a.Value).ToArray(),
+            SeedNode = args.GetAll("seednode").Select(a => a.Value).ToArray(),
+            Whitelist = args.GetAll("whitelist").Select(Whitelist).ToArray(),
+            BanScore = (int)Math.Clamp(GetInt(args, "banscore", defaults.BanScore), 1, int.MaxValue),
+            BanTime = TimeSpan.FromSeconds(Math.Clamp(GetInt(args, "bantime", (long)defaults.BanTime.TotalSeconds), 1, int.MaxValue)),
+            MaxReceiveBuffer = Math.Max(1, GetInt(args, "maxreceivebuffer", defaults.MaxReceiveBuffer / 1000)) * 1000,
+            MaxSendBuffer = Math.Max(1, GetInt(args, "maxsendbuffer", defaults.MaxSendBuffer / 1000)) * 1000,
+            ConnectTimeout = ConnectTimeout(args, defaults.ConnectTimeout),
+            UserAgentComments = UserAgentComments(args),
+            BanListPath = node.DataDirectory.ResolveInChainFolder(BanListFileName),
+        };
+        var subversion = p2p.FormatUserAgent();
+        if (subversion.Length > MaxSubversionLength)
+        {
+            throw new ConfigurationException(
+                $"Total length of network version string ({subversion.Length}) exceeds maximum length ({MaxSubversionLength}). Reduce the number or size of uacomments.");
+        }
+
+        foreach (var net in args.GetAll("onlynet"))
+        {
+            if (!KnownNetworks.Contains(net.Value.ToLowerInvariant()))
+            {
+                throw new ConfigurationException($"Unknown network specified in -onlynet: '{net.Value}' ({net.Source})");
+            }
+        }
+
+        // The catalog already reports -proxy as not used yet; the guard keeps it listed once if that changes.
+        if (proxy is not null && !notYetUsed.Any(a => a.Name == "proxy"))
+        {
+            notYetUsed.Add(args.Get("proxy")!);
+        }
+
+        return new NetworkSettings
+        {
+            P2P = p2p,
+            DnsSeed = NodeOptionsBinder.GetBool(args, "dnsseed", !connectGiven),
+            Discover = discover,
+            ExternalIp = externalIp,
+            OnlyNet = args.GetAll("onlynet").Select(a => a.Value.ToLowerInvariant()).Distinct().ToArray(),
+            Proxy = proxy,
+            ProxyProtocol = NodeOptionsBinder.GetBool(args, "proxyprotocol", false),
+            PeerBloomFilters = NodeOptionsBinder.GetBool(args, "peerbloomfilters", true),
+        };
+    }
+
+    // -connect=0 (or -noconnect) alone means no outbound connections at all; a "0" among other names would only fail to connect.
+    private static string[] ConnectList(ArgsStore args)
+    {
+        var values = args.GetAll("connect").Select(a => a.Value).ToArray();
+        return values is ["0"] ? [] : values.Where(v => v != "0").ToArray();
+    }
+
+    private static TimeSpan ConnectTimeout(ArgsStore args, TimeSpan defaultValue)
+    {
+        var ms = GetInt(args, "timeout", (long)defaultValue.TotalMilliseconds);
+        return ms <= 0 ? defaultValue : TimeSpan.FromMilliseconds(ms);
+    }
+
+    private static string[] UserAgentComments(ArgsStore args)
+    {
+        foreach (var comment in args.GetAll("uacomment"))
+        {
+            if (comment.Value.Any(c => !char.IsAsciiLetterOrDigit(c) && !SafeUserAgentChars.Contains(c, StringComparison.Ordinal)))
+            {
+                throw new ConfigurationException($"User Agent comment ({comment.Value}) contains unsafe characters.");
+            }
+        }
+
+        return args.GetAll("uacomment").Select(a => a.Value).ToArray();
+    }
+
+    private static IPNetwork Whitelist(ArgValue arg) =>
+        WhitelistSubnet.TryParse(arg.Value, out var network)
+            ? network
+            : throw new ConfigurationException($"Invalid netmask specified in -whitelist: '{arg.Value}' ({arg.Source})");
+
+    private static long GetInt(ArgsStore args, string name, long defaultValue)
+    {
+        var arg = args.Get(name);
+        if (arg is null)
+        {
+            return defaultValue;
+        }
+
+        return ArgParsing.TryParseInt64(arg.Value, out var value)
+            ? value
+            : throw new ConfigurationException($"Invalid value for -{name}: '{arg.Value}' (expected a number) ({arg.Source})");
+    }
+}

@@ -1,0 +1,33 @@
+using Faithcoin.P2P;
+
+namespace Faithcoin.Node.Configuration;
+
+/// <summary>
+/// The P2P options after 0.15's parameter interaction (InitParameterInteraction): what the P2P library runs with,
+/// plus the settings it does not act on yet, kept for getnetworkinfo and the log.
+/// </summary>
+public sealed record NetworkSettings
+{
+    public P2POptions P2P { get; init; } = new();
+
+    /// <summary>-dnsseed (0.15: on unless -connect is given). There are no seeds yet; reported only.</summary>
+    public bool DnsSeed { get; init; } = true;
+
+    /// <summary>-discover: find our own addresses (off with -externalip, -proxy or -listen=0). Reported only.</summary>
+    public bool Discover { get; init; } = true;
+
+    /// <summary>-externalip: our public addresses, listed in getnetworkinfo's localaddresses.</summary>
+    public IReadOnlyList<string> ExternalIp { get; init; } = [];
+
+    /// <summary>-onlynet: the networks outbound connections may use; empty means all.</summary>
+    public IReadOnlyList<string> OnlyNet { get; init; } = [];
+
+    /// <summary>-proxy: accepted, not used yet (outbound connections go direct).</summary>
+    public string? Proxy { get; init; }
+
+    /// <summary>-proxyprotocol: accepted and kept; the listener does not read PROXY headers yet.</summary>
+    public bool ProxyProtocol { get; init; }
+
+    /// <summary>-peerbloomfilters (0.15 default on); bloom filters are not served yet, so NODE_BLOOM is not advertised.</summary>
+    public bool PeerBloomFilters { get; init; } = true;
+}

@@ -1,0 +1,82 @@
+using Faithcoin.Node.Chain;
+using Faithcoin.Node.Configuration;
+using Faithcoin.P2P;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Faithcoin.Node.Networking;
+
+/// <summary>
+/// Hosts the P2P node (0.15's CConnman::Start in AppInitMain). Registered after the start-up service, so the
+/// chain is loaded and the background import has just begun: the port accepts as soon as this returns, while
+/// blocks are still being imported. Stopped first at shutdown, so no peer block arrives once the chain flushes;
+/// disposing writes banlist.json.
+/// </summary>
+public sealed partial class NetworkHostedService(
+    NodeOptions options,
+    ChainSourceAdapter chainSource,
+    NetworkState state,
+    ChainWorker worker,
+    ILoggerFactory loggerFactory,
+    TimeProvider time) : IHostedService
+{
+    private readonly ILogger logger = loggerFactory.CreateLogger<NetworkHostedService>();
+    private P2PNode? node;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        chainSource.RefreshInitialDownload();
+        var p2p = options.Network.P2P;
+        var started = new P2PNode(p2p, options.Chain, chainSource, loggerFactory, time);
+        try
+        {
+            started.Start();
+        }
+        catch
+        {
+            started.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
+        node = started;
+        state.SetNode(started);
+        foreach (var endpoint in started.LocalEndpoints)
+        {
+            LogBound(logger, endpoint.ToString());
+        }
+
+        if (!p2p.Listen)
+        {
+            LogNotListening(logger);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        state.SetNode(null);
+        if (node is not null)
+        {
+            try
+            {
+                await node.DisposeAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                LogStopTimedOut(logger);
+            }
+        }
+
+        worker.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bound to {Endpoint}")]
+    private static partial void LogBound(ILogger logger, string endpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not listening for incoming connections (-listen=0)")]
+    private static partial void LogNotListening(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "P2P shutdown did not finish within the host's shutdown timeout")]
+    private static partial void LogStopTimedOut(ILogger logger);
+}

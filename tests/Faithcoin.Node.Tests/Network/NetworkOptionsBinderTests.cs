@@ -1,0 +1,95 @@
+using System.Net;
+using Faithcoin.Node.Configuration;
+
+namespace Faithcoin.Node.Tests.Networking;
+
+public sealed class NetworkOptionsBinderTests : IDisposable
+{
+    private readonly TempDirectory home = new();
+    private readonly TempDirectory data = new();
+
+    public void Dispose()
+    {
+        home.Dispose();
+        data.Dispose();
+    }
+
+    [Fact]
+    public void DefaultsAreThoseOfTheOriginal()
+    {
+        var network = Load("-regtest").Network;
+        Assert.True(network.P2P.Listen);
+        Assert.Equal(19444, network.P2P.Port);
+        Assert.Null(network.P2P.Connect);
+        Assert.Equal(125, network.P2P.MaxConnections);
+        Assert.Equal(100, network.P2P.BanScore);
+        Assert.Equal(TimeSpan.FromSeconds(86400), network.P2P.BanTime);
+        Assert.Equal(5_000_000, network.P2P.MaxReceiveBuffer);
+        Assert.Equal(1_000_000, network.P2P.MaxSendBuffer);
+        Assert.Equal(TimeSpan.FromMilliseconds(5000), network.P2P.ConnectTimeout);
+        Assert.True(network.DnsSeed);
+        Assert.EndsWith(Path.Combine("regtest", "banlist.json"), network.P2P.BanListPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConnectTurnsListenAndDnsSeedOffUnlessGivenThemselves()
+    {
+        var network = Load("-regtest", "-connect=127.0.0.1:1").Network;
+        Assert.False(network.P2P.Listen);
+        Assert.False(network.DnsSeed);
+        Assert.Equal(["127.0.0.1:1"], network.P2P.Connect);
+        Assert.True(Load("-regtest", "-connect=127.0.0.1:1", "-listen").Network.P2P.Listen);
+        Assert.True(Load("-regtest", "-connect=127.0.0.1:1", "-bind=127.0.0.1").Network.P2P.Listen);
+        Assert.Empty(Load("-regtest", "-connect=0").Network.P2P.Connect!);
+    }
+
+    [Fact]
+    public void OptionsAreBoundWithTheirUnits()
+    {
+        var network = Load(
+            "-regtest", "-port=1234", "-bind=127.0.0.1", "-bind=127.0.0.2:99", "-addnode=a:1", "-addnode=b:2", "-seednode=s:3",
+            "-whitelist=10.1.2.3/8", "-whitelist=::1", "-whitelist=192.168.0.0/255.255.0.0", "-banscore=50", "-bantime=60",
+            "-maxreceivebuffer=10", "-maxsendbuffer=20", "-timeout=0", "-maxconnections=7", "-uacomment=hi there", "-maxtipage=999999",
+            "-proxyprotocol", "-onlynet=IPv4", "-externalip=1.2.3.4").Network;
+        Assert.Equal([new IPEndPoint(IPAddress.Loopback, 1234), new IPEndPoint(IPAddress.Parse("127.0.0.2"), 99)], network.P2P.Bind);
+        Assert.Equal(["a:1", "b:2"], network.P2P.AddNode);
+        Assert.Equal(["s:3"], network.P2P.SeedNode);
+        Assert.Equal([IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("::1/128"), IPNetwork.Parse("192.168.0.0/16")], network.P2P.Whitelist);
+        Assert.Equal(50, network.P2P.BanScore);
+        Assert.Equal(TimeSpan.FromSeconds(60), network.P2P.BanTime);
+        Assert.Equal(10_000, network.P2P.MaxReceiveBuffer);
+        Assert.Equal(20_000, network.P2P.MaxSendBuffer);
+        Assert.Equal(TimeSpan.FromMilliseconds(5000), network.P2P.ConnectTimeout);
+        Assert.Equal(7, network.P2P.MaxConnections);
+        Assert.Contains("(hi there)", network.P2P.FormatUserAgent(), StringComparison.Ordinal);
+        Assert.True(network.ProxyProtocol);
+        Assert.Equal(["ipv4"], network.OnlyNet);
+        Assert.False(network.Discover);
+        Assert.Equal(TimeSpan.FromSeconds(999999), Load("-regtest", "-maxtipage=999999").ChainState.MaxTipAge);
+    }
+
+    [Theory]
+    [InlineData("-whitelist=10.0.0.0/33", "Invalid netmask specified in -whitelist: '10.0.0.0/33'")]
+    [InlineData("-onlynet=carrierpigeon", "Unknown network specified in -onlynet: 'carrierpigeon'")]
+    [InlineData("-uacomment=a<b", "User Agent comment (a<b) contains unsafe characters.")]
+    [InlineData("-banscore=x", "Invalid value for -banscore: 'x'")]
+    public void BadValuesStopTheStart(string arg, string message)
+    {
+        var e = Assert.Throws<ConfigurationException>(() => Load("-regtest", arg));
+        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProxyIsAcceptedTurnsListenOffAndIsReportedAsNotUsed()
+    {
+        var options = Load("-regtest", "-proxy=127.0.0.1:9050");
+        Assert.False(options.Network.P2P.Listen);
+        Assert.Equal("127.0.0.1:9050", options.Network.Proxy);
+        Assert.Contains(options.IgnoredOptions, a => a.Name == "proxy");
+        Assert.DoesNotContain(options.IgnoredOptions, a => a.Name is "connect" or "addnode" or "whitelist");
+    }
+
+    private NodeOptions Load(params string[] argv) =>
+        new NodeConfigurationLoader(new NodeOptionsBinder(new OptionCatalog()), home.Combine(".faithcoin"))
+            .Load(CommandLineParser.Parse([$"-datadir={data.Path}", .. argv]));
+}
