@@ -41,7 +41,9 @@ public sealed partial class ConnectionListener : IAsyncDisposable
                 listening.DualMode = false;
             }
 
-            listening.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            // No ReuseAddress: on Linux .NET maps it to SO_REUSEPORT as well, which would let a second daemon
+            // share the port and split peers between the two. The runtime already permits rebinding over
+            // TIME_WAIT, which is all a restart needs.
             listening.Bind(endpoint);
             listening.Listen((int)SocketOptionName.MaxConnections);
         }

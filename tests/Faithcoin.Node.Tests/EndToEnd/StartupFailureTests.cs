@@ -43,6 +43,26 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task APeerPortAlreadyInUseExits1()
+    {
+        using var data = new TempDirectory();
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        using var holder6 = new System.Net.Sockets.Socket(
+            System.Net.Sockets.AddressFamily.InterNetworkV6, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        holder6.DualMode = false;
+        holder6.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.IPv6Any, port));
+        holder6.Listen();
+
+        // Another program (or a second faithcoind) owns the peer port: like the original, refuse to start.
+        var (exitCode, _, stderr) = await DaemonProcess.RunToExitAsync(
+            $"-datadir={data.Path}", "-regtest", $"-port={port}", $"-rpcport={DaemonProcess.FreePort()}");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Failed to listen on any port", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task VersionPrintsAndExits0()
     {
         var (exitCode, stdout, _) = await DaemonProcess.RunToExitAsync("-version");
