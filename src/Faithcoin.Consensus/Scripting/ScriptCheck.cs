@@ -61,6 +61,11 @@ public sealed class ScriptCheck
     /// <summary>The interpreter's verdict with the given flags; OK when the scripts pass.</summary>
     public ScriptError Verify(ScriptVerify flags)
     {
+        if (StandardInputVerifier.TryVerify(Transaction, InputIndex, SpentOutput, flags, precomputed))
+        {
+            return ScriptError.OK;
+        }
+
         var input = Transaction.Inputs[InputIndex];
         var checker = precomputed is null
             ? new TransactionChecker(Transaction, InputIndex, SpentOutput)

@@ -196,12 +196,16 @@ internal sealed class ChainActivator
     {
         // A block passed in was checked when it was accepted moments ago (0.15's fChecked); one read back from disk
         // is checked again, as 0.15 does with every block it reads.
+        var timings = state.Timings;
+        var started = ChainTimings.Now();
         var blockConnector = block is null ? connector : checkedConnector;
         block ??= state.Store.ReadBlock(entry);
         var context = BlockRuleContext.From(entry.Previous, state.RuleSets.ForNextBlock(entry.Previous, entry.Time));
         var view = new CoinsViewCache(state.Coins.Cache);
         var result = blockConnector.ConnectBlock(block, context, view, verifyScripts: !AssumedValid(entry));
+        started = timings.Add(ChainPhase.Connect, started);
         var error = result.Error ?? scripts.Verify(result.ScriptChecks);
+        started = timings.Add(ChainPhase.Scripts, started);
         events.BlockChecked(block, error);
         if (error is not null)
         {
@@ -222,6 +226,7 @@ internal sealed class ChainActivator
         state.CommitIndex(WriteDurability.SurvivesProcessCrash, entry, result.Undo);
         UpdateTip(entry);
         flusher.FlushIfNeeded();
+        timings.Add(ChainPhase.Commit, started);
         events.BlockConnected(block, entry);
         return true;
     }

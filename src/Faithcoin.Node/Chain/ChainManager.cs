@@ -343,7 +343,11 @@ public sealed class ChainManager : IChainView, IDisposable
             {
                 ObjectDisposedException.ThrowIf(disposed, this);
                 more = activator!.Step(justReceived, pending);
-                CheckIndex();
+                if (!more)
+                {
+                    // As 0.15, once per activation, on the final state (the last step may still prune candidates).
+                    CheckIndex();
+                }
             }
 
             pending.DeliverTo(events);

@@ -46,6 +46,8 @@ internal sealed class ChainState
 
     public BlockRuleSetProvider RuleSets { get; }
 
+    public ChainTimings Timings { get; } = new();
+
     public DateTimeOffset LastFlush { get; set; }
 
     /// <summary>True while -loadblock or -reindex files are being imported (fImporting / fReindex).</summary>

@@ -30,14 +30,18 @@ public sealed class ExternalBlockFileLoader(ChainManager chain, ChainLog log)
         using (var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file)
         {
             var reader = new BlockRecordReader(stream, path, chain.ChainParams.MessageStart.ToArray());
+            var started = ChainTimings.Now();
             while (!cancellationToken.IsCancellationRequested && reader.TryReadNext(out var record))
             {
+                chain.Timings.Add(ChainPhase.ReadParse, started);
                 BlockFilePosition? position = reindexFile is { } n ? new BlockFilePosition(n, record.Offset, record.Bytes.Length) : null;
                 loaded += Offer(record.Bytes.ToArray(), position, cancellationToken);
+                started = ChainTimings.Now();
             }
         }
 
         log.Message($"Loaded {loaded} blocks from external file in {watch.ElapsedMilliseconds}ms");
+        log.Message($"Chain thread time so far: {chain.Timings}");
         return loaded;
     }
 
@@ -109,6 +113,7 @@ public sealed class ExternalBlockFileLoader(ChainManager chain, ChainLog log)
 
     private Block? Parse(byte[] bytes)
     {
+        var started = ChainTimings.Now();
         try
         {
             var block = Block.Load(bytes, chain.ChainParams.Network.Consensus.ConsensusFactory);
@@ -126,6 +131,10 @@ public sealed class ExternalBlockFileLoader(ChainManager chain, ChainLog log)
         {
             log.Failure($"LoadExternalBlockFile: Deserialize or I/O error - {e.Message}");
             return null;
+        }
+        finally
+        {
+            chain.Timings.Add(ChainPhase.ReadParse, started);
         }
     }
 }
