@@ -83,7 +83,7 @@ public static class NetworkOptionsBinder
             ExternalIp = externalIp,
             OnlyNet = args.GetAll("onlynet").Select(a => a.Value.ToLowerInvariant()).Distinct().ToArray(),
             Proxy = proxy,
-            ProxyProtocol = NodeOptionsBinder.GetBool(args, "proxyprotocol", false),
+            ProxyProtocol = args.GetAll("proxyprotocol").Select(ProxyProtocolSource).ToArray(),
             PeerBloomFilters = NodeOptionsBinder.GetBool(args, "peerbloomfilters", true),
         };
     }
@@ -113,6 +113,11 @@ public static class NetworkOptionsBinder
 
         return args.GetAll("uacomment").Select(a => a.Value).ToArray();
     }
+
+    private static IPNetwork ProxyProtocolSource(ArgValue arg) =>
+        WhitelistSubnet.TryParse(arg.Value, out var network)
+            ? network
+            : throw new ConfigurationException($"Invalid netmask specified in -proxyprotocol: '{arg.Value}' ({arg.Source})");
 
     private static IPNetwork Whitelist(ArgValue arg) =>
         WhitelistSubnet.TryParse(arg.Value, out var network)

@@ -1,3 +1,4 @@
+using System.Net;
 using Faithcoin.P2P;
 
 namespace Faithcoin.Node.Configuration;
@@ -25,8 +26,11 @@ public sealed record NetworkSettings
     /// <summary>-proxy: accepted, not used yet (outbound connections go direct).</summary>
     public string? Proxy { get; init; }
 
-    /// <summary>-proxyprotocol: accepted and kept; the listener does not read PROXY headers yet.</summary>
-    public bool ProxyProtocol { get; init; }
+    /// <summary>
+    /// -proxyprotocol=&lt;subnet&gt; (repeatable): the sources (e.g. an ingress) whose inbound connections start with
+    /// a PROXY protocol header. Parsed and validated; the listener does not read PROXY headers yet.
+    /// </summary>
+    public IReadOnlyList<IPNetwork> ProxyProtocol { get; init; } = [];
 
     /// <summary>-peerbloomfilters (0.15 default on); bloom filters are not served yet, so NODE_BLOOM is not advertised.</summary>
     public bool PeerBloomFilters { get; init; } = true;

@@ -50,7 +50,7 @@ public sealed class NetworkOptionsBinderTests : IDisposable
             "-regtest", "-port=1234", "-bind=127.0.0.1", "-bind=127.0.0.2:99", "-addnode=a:1", "-addnode=b:2", "-seednode=s:3",
             "-whitelist=10.1.2.3/8", "-whitelist=::1", "-whitelist=192.168.0.0/255.255.0.0", "-banscore=50", "-bantime=60",
             "-maxreceivebuffer=10", "-maxsendbuffer=20", "-timeout=0", "-maxconnections=7", "-uacomment=hi there", "-maxtipage=999999",
-            "-proxyprotocol", "-onlynet=IPv4", "-externalip=1.2.3.4").Network;
+            "-proxyprotocol=10.0.0.0/8", "-onlynet=IPv4", "-externalip=1.2.3.4").Network;
         Assert.Equal([new IPEndPoint(IPAddress.Loopback, 1234), new IPEndPoint(IPAddress.Parse("127.0.0.2"), 99)], network.P2P.Bind);
         Assert.Equal(["a:1", "b:2"], network.P2P.AddNode);
         Assert.Equal(["s:3"], network.P2P.SeedNode);
@@ -62,7 +62,7 @@ public sealed class NetworkOptionsBinderTests : IDisposable
         Assert.Equal(TimeSpan.FromMilliseconds(5000), network.P2P.ConnectTimeout);
         Assert.Equal(7, network.P2P.MaxConnections);
         Assert.Contains("(hi there)", network.P2P.FormatUserAgent(), StringComparison.Ordinal);
-        Assert.True(network.ProxyProtocol);
+        Assert.Equal([IPNetwork.Parse("10.0.0.0/8")], network.ProxyProtocol);
         Assert.Equal(["ipv4"], network.OnlyNet);
         Assert.False(network.Discover);
         Assert.Equal(TimeSpan.FromSeconds(999999), Load("-regtest", "-maxtipage=999999").ChainState.MaxTipAge);
@@ -70,6 +70,7 @@ public sealed class NetworkOptionsBinderTests : IDisposable
 
     [Theory]
     [InlineData("-whitelist=10.0.0.0/33", "Invalid netmask specified in -whitelist: '10.0.0.0/33'")]
+    [InlineData("-proxyprotocol=10.1.0.0/40", "Invalid netmask specified in -proxyprotocol: '10.1.0.0/40'")]
     [InlineData("-onlynet=carrierpigeon", "Unknown network specified in -onlynet: 'carrierpigeon'")]
     [InlineData("-uacomment=a<b", "User Agent comment (a<b) contains unsafe characters.")]
     [InlineData("-banscore=x", "Invalid value for -banscore: 'x'")]
