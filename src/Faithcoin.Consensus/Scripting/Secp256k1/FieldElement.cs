@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
+
+using static Faithcoin.Consensus.Scripting.Secp256k1.LimbArithmetic;
 
 namespace Faithcoin.Consensus.Scripting.Secp256k1;
 
@@ -288,57 +289,5 @@ internal struct FieldElement
             r3 += carry;
             overflow = Bit(r3 < carry);
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulAdd(ulong a, ulong b, ulong c, ulong d, out ulong low)
-    {
-        // a*b + c + d never exceeds 2^128 − 1. Two multiplications beat Math.BigMul's low half going through memory.
-        var high = Wide(a, b, out var l);
-        l += c;
-        high += Bit(l < c);
-        l += d;
-        high += Bit(l < d);
-        low = l;
-        return high;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AddWithCarry(ulong a, ulong b, ref ulong carry)
-    {
-        var s = a + b;
-        var c1 = Bit(s < a);
-        var r = s + carry;
-        var c2 = Bit(r < s);
-        carry = c1 | c2;
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong SubWithBorrow(ulong a, ulong b, ref ulong borrow)
-    {
-        var d = a - b;
-        var b1 = Bit(a < b);
-        var r = d - borrow;
-        var b2 = Bit(d < borrow);
-        borrow = b1 | b2;
-        return r;
-    }
-
-    /// <summary>0 or 1 without a branch: carries are data dependent, and mispredicted branches cost more than the arithmetic.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Bit(bool value) => Unsafe.BitCast<bool, byte>(value);
-
-    /// <summary>The 128-bit product; two multiplications beat Math.BigMul, whose low half goes through memory.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Wide(ulong a, ulong b, out ulong low)
-    {
-        if (Bmi2.X64.IsSupported)
-        {
-            low = a * b;
-            return Bmi2.X64.MultiplyNoFlags(a, b);
-        }
-
-        return Math.BigMul(a, b, out low);
     }
 }

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
+using static Faithcoin.Consensus.Scripting.Secp256k1.LimbArithmetic;
+
 namespace Faithcoin.Consensus.Scripting.Secp256k1;
 
 /// <summary>
@@ -63,9 +65,9 @@ internal readonly struct Scalar256
     {
         var s0 = L0 + N0;
         var carry = Bit(s0 < N0);
-        var s1 = Add(L1, N1, ref carry);
-        var s2 = Add(L2, N2, ref carry);
-        var s3 = Add(L3, N3, ref carry);
+        var s1 = AddWithCarry(L1, N1, ref carry);
+        var s2 = AddWithCarry(L2, N2, ref carry);
+        var s3 = AddWithCarry(L3, N3, ref carry);
         sum = new FieldElement(s0, s1, s2, s3);
         return carry == 0 && !sum.IsAtLeastP();
     }
@@ -174,9 +176,9 @@ internal readonly struct Scalar256
         {
             l0 += N0;
             carry = Bit(l0 < N0);
-            l1 = Add(l1, N1, ref carry);
-            l2 = Add(l2, N2, ref carry);
-            l3 = Add(l3, N3, ref carry);
+            l1 = AddWithCarry(l1, N1, ref carry);
+            l2 = AddWithCarry(l2, N2, ref carry);
+            l3 = AddWithCarry(l3, N3, ref carry);
         }
 
         ShiftRight(ref l0, ref l1, ref l2, ref l3, carry);
@@ -186,9 +188,9 @@ internal readonly struct Scalar256
     {
         var borrow = Bit(a0 < b0);
         a0 -= b0;
-        a1 = Sub(a1, b1, ref borrow);
-        a2 = Sub(a2, b2, ref borrow);
-        a3 = Sub(a3, b3, ref borrow);
+        a1 = SubWithBorrow(a1, b1, ref borrow);
+        a2 = SubWithBorrow(a2, b2, ref borrow);
+        a3 = SubWithBorrow(a3, b3, ref borrow);
     }
 
     /// <summary>a − b mod n for a, b below n.</summary>
@@ -196,16 +198,16 @@ internal readonly struct Scalar256
     {
         var borrow = Bit(a0 < b0);
         a0 -= b0;
-        a1 = Sub(a1, b1, ref borrow);
-        a2 = Sub(a2, b2, ref borrow);
-        a3 = Sub(a3, b3, ref borrow);
+        a1 = SubWithBorrow(a1, b1, ref borrow);
+        a2 = SubWithBorrow(a2, b2, ref borrow);
+        a3 = SubWithBorrow(a3, b3, ref borrow);
         if (borrow != 0)
         {
             a0 += N0;
             var carry = Bit(a0 < N0);
-            a1 = Add(a1, N1, ref carry);
-            a2 = Add(a2, N2, ref carry);
-            a3 = Add(a3, N3, ref carry);
+            a1 = AddWithCarry(a1, N1, ref carry);
+            a2 = AddWithCarry(a2, N2, ref carry);
+            a3 = AddWithCarry(a3, N3, ref carry);
         }
     }
 
@@ -288,46 +290,8 @@ internal readonly struct Scalar256
     {
         var borrow = Bit(l0 < N0);
         l0 -= N0;
-        l1 = Sub(l1, N1, ref borrow);
-        l2 = Sub(l2, N2, ref borrow);
-        l3 = Sub(l3, N3, ref borrow);
+        l1 = SubWithBorrow(l1, N1, ref borrow);
+        l2 = SubWithBorrow(l2, N2, ref borrow);
+        l3 = SubWithBorrow(l3, N3, ref borrow);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulAdd(ulong a, ulong b, ulong c, ulong d, out ulong low)
-    {
-        var high = Math.BigMul(a, b, out var l);
-        l += c;
-        high += Bit(l < c);
-        l += d;
-        high += Bit(l < d);
-        low = l;
-        return high;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Add(ulong a, ulong b, ref ulong carry)
-    {
-        var s = a + b;
-        var c1 = Bit(s < a);
-        var r = s + carry;
-        var c2 = Bit(r < s);
-        carry = c1 | c2;
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Sub(ulong a, ulong b, ref ulong borrow)
-    {
-        var d = a - b;
-        var b1 = Bit(a < b);
-        var r = d - borrow;
-        var b2 = Bit(d < borrow);
-        borrow = b1 | b2;
-        return r;
-    }
-
-    /// <summary>0 or 1 without a branch: carries are data dependent, and mispredicted branches cost more than the arithmetic.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Bit(bool value) => Unsafe.BitCast<bool, byte>(value);
 }
