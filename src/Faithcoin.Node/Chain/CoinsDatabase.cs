@@ -29,11 +29,7 @@ public sealed class CoinsDatabase : ICoinsViewWriter
     /// <summary>Bytes of the last batch written, for the flush log line.</summary>
     public long LastBatchBytes { get; private set; }
 
-    public Coin? GetCoin(OutPoint outpoint)
-    {
-        var stored = database.GetCoin(outpoint);
-        return stored is null ? null : new Coin(stored.Output, stored.Height, stored.IsCoinbase);
-    }
+    public Coin? GetCoin(OutPoint outpoint) => database.GetCoin(outpoint);
 
     public bool HaveCoin(OutPoint outpoint) => database.HaveCoin(outpoint);
 
@@ -46,7 +42,7 @@ public sealed class CoinsDatabase : ICoinsViewWriter
         {
             if (change.Coin is not null)
             {
-                batch.PutCoin(change.Outpoint, new StoredCoin(change.Coin.Output, change.Coin.Height, change.Coin.IsCoinbase));
+                batch.PutCoin(change.Outpoint, change.Coin);
             }
             else if (!change.Fresh)
             {

@@ -2,6 +2,8 @@ using System.Buffers;
 using NBitcoin;
 using RocksDbSharp;
 
+using Coin = Faithcoin.Consensus.Coins.Coin;
+
 namespace Faithcoin.Node.Storage;
 
 /// <summary>
@@ -46,13 +48,13 @@ public sealed class ChainStateBatch : IDisposable
         WriteBatch.Delete(key, _families.BlockIndex);
     }
 
-    public void PutCoin(OutPoint outPoint, StoredCoin coin)
+    public void PutCoin(OutPoint outPoint, Coin coin)
     {
         ArgumentNullException.ThrowIfNull(coin);
         Span<byte> key = stackalloc byte[CoinKey.MaxLength];
         var keyLength = CoinKey.Write(outPoint, key);
         _value.ResetWrittenCount();
-        StoredCoinSerializer.Write(_value, coin);
+        CoinSerializer.Write(_value, coin);
         WriteBatch.Put(key[..keyLength], _value.WrittenSpan, _families.Coins);
     }
 

@@ -1,3 +1,5 @@
+using Coin = Faithcoin.Consensus.Coins.Coin;
+
 namespace Faithcoin.Node.Storage;
 
 /// <summary>
@@ -13,7 +15,7 @@ public static class ChainStateColumns
     /// <summary>Block hash (32 bytes, internal order) → <see cref="BlockIndexRecord"/>.</summary>
     public const string BlockIndex = "block_index";
 
-    /// <summary>Txid (32 bytes) + VARINT(index) → <see cref="StoredCoin"/>.</summary>
+    /// <summary>Txid (32 bytes) + VARINT(index) → <see cref="Coin"/>.</summary>
     public const string Coins = "coins";
 
     /// <summary>Block hash (32 bytes) → the block's undo data, opaque to storage.</summary>

@@ -1,6 +1,8 @@
 using NBitcoin;
 using RocksDbSharp;
 
+using Coin = Faithcoin.Consensus.Coins.Coin;
+
 namespace Faithcoin.Node.Storage;
 
 /// <summary>
@@ -13,7 +15,7 @@ public sealed class ChainStateDatabase : IDisposable
 {
     public const int SchemaVersion = 1;
 
-    private static readonly StoredCoinSerializer CoinDeserializer = new();
+    private static readonly CoinSerializer CoinDeserializer = new();
     private readonly ChainStateTuning _tuning;
     private readonly RocksDb _db;
     private readonly WriteOptions _buffered = new WriteOptions().SetSync(false);
@@ -109,7 +111,7 @@ public sealed class ChainStateDatabase : IDisposable
         }
     }
 
-    public StoredCoin? GetCoin(OutPoint outPoint)
+    public Coin? GetCoin(OutPoint outPoint)
     {
         Span<byte> key = stackalloc byte[CoinKey.MaxLength];
         var length = CoinKey.Write(outPoint, key);
@@ -145,13 +147,13 @@ public sealed class ChainStateDatabase : IDisposable
     /// The whole coins set in Core's key order (by txid, a transaction's outputs together) from one snapshot, so it
     /// stays consistent while commits go on.
     /// </summary>
-    public IEnumerable<KeyValuePair<OutPoint, StoredCoin>> ReadCoins()
+    public IEnumerable<KeyValuePair<OutPoint, Coin>> ReadCoins()
     {
         foreach (var (key, value) in Scan(Families.Coins))
         {
             yield return Decode(
                 ChainStateColumns.Coins,
-                () => new KeyValuePair<OutPoint, StoredCoin>(CoinKey.Read(key), StoredCoinSerializer.Read(value)));
+                () => new KeyValuePair<OutPoint, Coin>(CoinKey.Read(key), CoinSerializer.Read(value)));
         }
     }
 
@@ -231,7 +233,7 @@ public sealed class ChainStateDatabase : IDisposable
         Commit(meta, WriteDurability.SurvivesPowerLoss);
     }
 
-    internal IEnumerable<KeyValuePair<OutPoint, StoredCoin>> ReadCoins(ReadOptions readOptions)
+    internal IEnumerable<KeyValuePair<OutPoint, Coin>> ReadCoins(ReadOptions readOptions)
     {
         using var iterator = _db.NewIterator(Families.Coins, readOptions);
         for (iterator.SeekToFirst(); iterator.Valid(); iterator.Next())
@@ -240,7 +242,7 @@ public sealed class ChainStateDatabase : IDisposable
             var value = iterator.Value();
             yield return Decode(
                 ChainStateColumns.Coins,
-                () => new KeyValuePair<OutPoint, StoredCoin>(CoinKey.Read(key), StoredCoinSerializer.Read(value)));
+                () => new KeyValuePair<OutPoint, Coin>(CoinKey.Read(key), CoinSerializer.Read(value)));
         }
 
         try

@@ -1,6 +1,8 @@
 using NBitcoin;
 using RocksDbSharp;
 
+using Coin = Faithcoin.Consensus.Coins.Coin;
+
 namespace Faithcoin.Node.Storage;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed class CoinsSnapshot : IDisposable
     public uint256? BestBlock { get; }
 
     /// <summary>The coins in key order: by txid (internal byte order), each transaction's outputs by VARINT index.</summary>
-    public IEnumerable<KeyValuePair<OutPoint, StoredCoin>> Coins => database.ReadCoins(readOptions);
+    public IEnumerable<KeyValuePair<OutPoint, Coin>> Coins => database.ReadCoins(readOptions);
 
     public void Dispose() => snapshot.Dispose();
 }

@@ -4,6 +4,8 @@ using System.Buffers;
 using FaithcoinNode::Faithcoin.Node.Storage;
 using NBitcoin;
 
+using Coin = Faithcoin.Consensus.Coins.Coin;
+
 namespace Faithcoin.Benchmarks.Storage;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class FixtureChainStateChanges
 
     public static FixtureChainStateChanges Replay(FixtureBlocks fixture)
     {
-        var live = new Dictionary<OutPoint, StoredCoin>();
+        var live = new Dictionary<OutPoint, Coin>();
         var blocks = new List<BlockChanges>(fixture.Blocks.Count);
         var undo = new ArrayBufferWriter<byte>();
         long offset = 0;
@@ -29,7 +31,7 @@ public sealed class FixtureChainStateChanges
         {
             var bytes = fixture.Blocks[height];
             var block = Block.Load(bytes, Network.RegTest);
-            var changes = new List<KeyValuePair<OutPoint, StoredCoin?>>();
+            var changes = new List<KeyValuePair<OutPoint, Coin?>>();
             undo.ResetWrittenCount();
             foreach (var tx in block.Transactions)
             {
@@ -40,7 +42,7 @@ public sealed class FixtureChainStateChanges
                     {
                         if (live.Remove(input.PrevOut, out var spent))
                         {
-                            StoredCoinSerializer.Write(undo, spent);
+                            CoinSerializer.Write(undo, spent);
                             changes.Add(new(input.PrevOut, null));
                         }
                     }
@@ -55,7 +57,7 @@ public sealed class FixtureChainStateChanges
                         continue;
                     }
 
-                    var coin = new StoredCoin(output, height, isCoinbase);
+                    var coin = new Coin(output, height, isCoinbase);
                     var outPoint = new OutPoint(txid, n);
                     live[outPoint] = coin;
                     changes.Add(new(outPoint, coin));
@@ -79,7 +81,7 @@ public sealed class FixtureChainStateChanges
 
     public sealed record BlockChanges(
         BlockIndexRecord Index,
-        IReadOnlyList<KeyValuePair<OutPoint, StoredCoin?>> Coins,
+        IReadOnlyList<KeyValuePair<OutPoint, Coin?>> Coins,
         byte[] Undo,
         BlockFileCursor Cursor);
 }

@@ -49,7 +49,7 @@ internal sealed class ChainNode : IDisposable
     {
         using var snapshot = Chain.OpenCoinsSnapshot();
         Assert.Equal(Chain.Tip.HashBlock, snapshot.BestBlock);
-        return snapshot.Coins.Select(c => new KeyValuePair<OutPoint, Coin>(c.Key, new Coin(c.Value.Output, c.Value.Height, c.Value.IsCoinbase))).ToList();
+        return snapshot.Coins.ToList();
     }
 
     public BlockStatus StatusOf(Block block) => Chain.FindBlock(block.GetHash())!.Status;

@@ -3,6 +3,8 @@ using Faithcoin.Node.Storage;
 using NBitcoin;
 using Xunit;
 
+using Coin = Faithcoin.Consensus.Coins.Coin;
+
 namespace Faithcoin.Node.Tests.Storage;
 
 public sealed class RecordSerializationTests
@@ -59,15 +61,15 @@ public sealed class RecordSerializationTests
     [InlineData("6a", 1L, 1, true)]
     public void CoinsRoundTrip(string scriptHex, long amount, int height, bool coinbase)
     {
-        var coin = new StoredCoin(new TxOut(Money.Satoshis(amount), Script.FromBytesUnsafe(Convert.FromHexString(scriptHex))), height, coinbase);
+        var coin = new Coin(new TxOut(Money.Satoshis(amount), Script.FromBytesUnsafe(Convert.FromHexString(scriptHex))), height, coinbase);
         var writer = new ArrayBufferWriter<byte>();
-        StoredCoinSerializer.Write(writer, coin);
-        var copy = StoredCoinSerializer.Read(writer.WrittenSpan);
+        CoinSerializer.Write(writer, coin);
+        var copy = CoinSerializer.Read(writer.WrittenSpan);
         Assert.Equal(height, copy.Height);
         Assert.Equal(coinbase, copy.IsCoinbase);
         Assert.Equal(amount, copy.Output.Value.Satoshi);
         Assert.Equal(scriptHex, Convert.ToHexStringLower(copy.Output.ScriptPubKey.ToBytes(true)));
-        Assert.Throws<FormatException>(() => StoredCoinSerializer.Read([.. writer.WrittenSpan, 0]));
+        Assert.Throws<FormatException>(() => CoinSerializer.Read([.. writer.WrittenSpan, 0]));
     }
 
     [Fact]
@@ -75,7 +77,7 @@ public sealed class RecordSerializationTests
     {
         var coin = SyntheticChain.Coins(100)[0].Value;
         var writer = new ArrayBufferWriter<byte>();
-        StoredCoinSerializer.Write(writer, coin);
+        CoinSerializer.Write(writer, coin);
 
         // VARINT(height*2+coinbase) 2 bytes, compressed amount up to 3, script type + 20 bytes.
         Assert.InRange(writer.WrittenCount, 22, 26);

@@ -4,6 +4,8 @@ using System.Text;
 using Faithcoin.Node.Storage;
 using NBitcoin;
 
+using Coin = Faithcoin.Consensus.Coins.Coin;
+
 namespace Faithcoin.Node.Tests.Storage;
 
 /// <summary>
@@ -46,14 +48,14 @@ internal static class SyntheticChain
     public static BlockIndexRecord IndexRecord(int height, BlockFilePosition data) =>
         new(Hash(height), Header(height), height, BlockStatus.ValidScripts | BlockStatus.HaveData | BlockStatus.HaveUndo | BlockStatus.OptWitness, 1 + (height % 10), data);
 
-    public static IReadOnlyList<KeyValuePair<OutPoint, StoredCoin>> Coins(int height)
+    public static IReadOnlyList<KeyValuePair<OutPoint, Coin>> Coins(int height)
     {
         var hash160 = TxId(height).ToBytes(true)[..20];
         var script = new Script([0x76, 0xa9, 20, .. hash160, 0x88, 0xac]);
         return Enumerable.Range(0, 1 + (height % 5))
-            .Select(n => new KeyValuePair<OutPoint, StoredCoin>(
+            .Select(n => new KeyValuePair<OutPoint, Coin>(
                 new OutPoint(TxId(height), n),
-                new StoredCoin(new TxOut(Money.Satoshis((height * 1000L) + n), script), height, n == 0)))
+                new Coin(new TxOut(Money.Satoshis((height * 1000L) + n), script), height, n == 0)))
             .ToList();
     }
 

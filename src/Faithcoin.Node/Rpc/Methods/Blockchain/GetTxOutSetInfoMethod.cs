@@ -63,7 +63,7 @@ public sealed class GetTxOutSetInfoMethod(ChainManager chain) : IRpcMethod
                 snapshot.Coins.Select(c =>
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    return (c.Key, new Coin(c.Value.Output, c.Value.Height, c.Value.IsCoinbase));
+                    return (c.Key, c.Value);
                 }),
                 diskSize);
         }

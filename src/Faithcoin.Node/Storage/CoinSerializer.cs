@@ -2,6 +2,8 @@ using System.Buffers;
 using NBitcoin;
 using RocksDbSharp;
 
+using Coin = Faithcoin.Consensus.Coins.Coin;
+
 namespace Faithcoin.Node.Storage;
 
 /// <summary>
@@ -9,9 +11,9 @@ namespace Faithcoin.Node.Storage;
 /// amount, then the compressed script. Implements the binding's span deserializer so a coin is decoded straight
 /// from RocksDB's pinned memory without an intermediate array.
 /// </summary>
-public sealed class StoredCoinSerializer : ISpanDeserializer<StoredCoin>
+public sealed class CoinSerializer : ISpanDeserializer<Coin>
 {
-    public static void Write(IBufferWriter<byte> writer, StoredCoin coin)
+    public static void Write(IBufferWriter<byte> writer, Coin coin)
     {
         ArgumentNullException.ThrowIfNull(coin);
         StorageEncoding.WriteVarInt(writer, ((ulong)coin.Height << 1) | (coin.IsCoinbase ? 1UL : 0UL));
@@ -25,7 +27,7 @@ public sealed class StoredCoinSerializer : ISpanDeserializer<StoredCoin>
         ScriptCompression.Write(writer, coin.Output.ScriptPubKey);
     }
 
-    public static StoredCoin Read(ReadOnlySpan<byte> value)
+    public static Coin Read(ReadOnlySpan<byte> value)
     {
         var reader = new StorageReader(value);
         var code = reader.ReadVarInt();
@@ -51,8 +53,8 @@ public sealed class StoredCoinSerializer : ISpanDeserializer<StoredCoin>
 
         var script = ScriptCompression.Read(ref reader);
         reader.EnsureEnd();
-        return new StoredCoin(new TxOut(Money.Satoshis((long)amount), script), (int)(code >> 1), (code & 1) == 1);
+        return new Coin(new TxOut(Money.Satoshis((long)amount), script), (int)(code >> 1), (code & 1) == 1);
     }
 
-    public StoredCoin Deserialize(ReadOnlySpan<byte> buffer) => Read(buffer);
+    public Coin Deserialize(ReadOnlySpan<byte> buffer) => Read(buffer);
 }
