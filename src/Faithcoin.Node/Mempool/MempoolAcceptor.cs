@@ -1,0 +1,253 @@
+using Faithcoin.Consensus.Chain;
+using Faithcoin.Consensus.Coins;
+using Faithcoin.Consensus.Rules.Deployments;
+using Faithcoin.Consensus.Rules.Transactions;
+using Faithcoin.Consensus.Scripting;
+using Faithcoin.Consensus.Validation;
+using Faithcoin.Node.Chain;
+using NBitcoin;
+using Coin = Faithcoin.Consensus.Coins.Coin;
+
+namespace Faithcoin.Node.Mempool;
+
+/// <summary>
+/// 0.15's AcceptToMemoryPoolWorker: consensus and policy checks in the original's order, so the first failing
+/// check gives the reject reason the original reports, then replacement of conflicts and the add. Runs under the
+/// chain lock (the tip and coins cannot move) and the pool's lock.
+/// </summary>
+public sealed class MempoolAcceptor(
+    ChainManager chain,
+    TransactionPool pool,
+    ITransactionPolicy policy,
+    TimeProvider time)
+{
+    /// <summary>MAX_STANDARD_TX_SIGOPS_COST: a fifth of the block's sigop budget.</summary>
+    public const long MaxStandardSigOpCost = 80_000 / 5;
+
+    /// <summary>LOCKTIME_VERIFY_SEQUENCE | LOCKTIME_MEDIAN_TIME_PAST: the pool always enforces BIP68 and BIP113.</summary>
+    private static readonly TransactionCheck ContextFree = new();
+
+    /// <param name="absurdFee">sendrawtransaction's -maxtxfee guard in satoshis; 0 for none.</param>
+    /// <param name="bypassLimits">Re-adding a disconnected block's transactions: no fee floor, no package limits.</param>
+    /// <param name="acceptTime">The entry time to record (mempool.dat keeps the original's); now when null.</param>
+    public MempoolAcceptResult Accept(Transaction tx, long absurdFee = 0, bool bypassLimits = false, long? acceptTime = null)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        var now = acceptTime ?? time.GetUtcNow().ToUnixTimeSeconds();
+        return chain.ReadLocked(context =>
+        {
+            lock (pool.Gate)
+            {
+                return AcceptLocked(context, tx, absurdFee, bypassLimits, now);
+            }
+        });
+    }
+
+    private MempoolAcceptResult AcceptLocked(ChainReadContext context, Transaction tx, long absurdFee, bool bypassLimits, long now)
+    {
+        var consensus = chain.ChainParams.Consensus;
+        var tip = context.Active.Tip!;
+        var txid = tx.GetHash();
+        var error = ContextFree.Check(tx);
+        if (error is not null)
+        {
+            return MempoolAcceptResult.Reject(error);
+        }
+
+        if (tx.IsCoinBase)
+        {
+            return MempoolAcceptResult.Reject("coinbase", RejectCode.Invalid, 100);
+        }
+
+        var witnessEnabled = context.VersionBits(consensus).IsActive(tip, DeploymentId.Segwit);
+        if (!witnessEnabled && tx.HasWitness)
+        {
+            return MempoolAcceptResult.Reject("no-witness-yet", RejectCode.Nonstandard);
+        }
+
+        if (policy.RequireStandard && policy.CheckStandard(tx) is { } nonStandard)
+        {
+            return MempoolAcceptResult.Reject(nonStandard);
+        }
+
+        var medianTimePast = tip.GetMedianTimePast();
+        if (!TransactionFinality.IsFinal(tx, tip.Height + 1, medianTimePast))
+        {
+            return MempoolAcceptResult.Reject("non-final", RejectCode.Nonstandard);
+        }
+
+        if (pool.Contains(txid))
+        {
+            return MempoolAcceptResult.Reject("txn-already-in-mempool", RejectCode.Duplicate);
+        }
+
+        var conflicts = new HashSet<MempoolEntry>();
+        foreach (var input in tx.Inputs)
+        {
+            var spender = pool.FindSpender(input.PrevOut);
+            if (spender is null || conflicts.Contains(spender))
+            {
+                continue;
+            }
+
+            if (!pool.Settings.EnableReplacement || !ReplacementCheck.SignalsReplaceability(spender.Transaction))
+            {
+                return MempoolAcceptResult.RejectInternal("txn-mempool-conflict", MempoolAcceptResult.Conflict);
+            }
+
+            conflicts.Add(spender);
+        }
+
+        // Coins from the chain, or from pool transactions (at MEMPOOL_HEIGHT, never coinbase).
+        var spent = new List<Coin>(tx.Inputs.Count);
+        var missing = false;
+        foreach (var input in tx.Inputs)
+        {
+            var coin = context.Coins.GetCoin(input.PrevOut);
+            if (coin is null && pool.GetOutput(input.PrevOut) is { } poolOutput)
+            {
+                coin = new Coin(poolOutput, MempoolHeight, false);
+            }
+
+            if (coin is null)
+            {
+                missing = true;
+                break;
+            }
+
+            spent.Add(coin);
+        }
+
+        if (missing)
+        {
+            // A transaction whose own outputs are in the UTXO set is already confirmed, not an orphan.
+            for (var n = 0u; n < tx.Outputs.Count; n++)
+            {
+                if (context.Coins.GetCoin(new OutPoint(txid, n)) is not null)
+                {
+                    return MempoolAcceptResult.RejectInternal("txn-already-known", MempoolAcceptResult.AlreadyKnown);
+                }
+            }
+
+            return MempoolAcceptResult.Missing();
+        }
+
+        var heights = spent.Select(c => c.Height == MempoolHeight ? tip.Height + 1 : c.Height).ToArray();
+        var lockPoints = SequenceLocks.Calculate(tx, true, heights, tip);
+        if (!SequenceLocks.Evaluate(lockPoints, tip))
+        {
+            return MempoolAcceptResult.Reject("non-BIP68-final", RejectCode.Nonstandard);
+        }
+
+        error = TransactionInputsRule.Check(tx, spent, tip.Height + 1, consensus.CoinbaseMaturity, out var fee);
+        if (error is not null)
+        {
+            return MempoolAcceptResult.Reject(error);
+        }
+
+        var spentOutputs = spent.Select(c => c.Output).ToArray();
+        if (policy.RequireStandard && !policy.AreInputsStandard(tx, spentOutputs))
+        {
+            return MempoolAcceptResult.Reject("bad-txns-nonstandard-inputs", RejectCode.Nonstandard);
+        }
+
+        if (tx.HasWitness && policy.RequireStandard && !policy.IsWitnessStandard(tx, spentOutputs))
+        {
+            return MempoolAcceptResult.Reject("bad-witness-nonstandard", RejectCode.Nonstandard);
+        }
+
+        var sigOpCost = SigOpCounter.TransactionCost(tx, spentOutputs, ScriptFlagSets.Standard);
+        var virtualSize = policy.VirtualSize(tx, sigOpCost);
+        var modifiedFee = fee + pool.GetDelta(txid);
+        var maxInputHeight = heights.Length == 0 ? 0 : heights.Max();
+        var entry = new MempoolEntry(
+            tx, fee, now, tip.Height, spent.Any(c => c.IsCoinbase), sigOpCost, virtualSize,
+            new LockPoints(lockPoints.MinHeight, lockPoints.MinTime, maxInputHeight));
+
+        if (sigOpCost > MaxStandardSigOpCost)
+        {
+            return MempoolAcceptResult.Reject("bad-txns-too-many-sigops", RejectCode.Nonstandard, debug: sigOpCost.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (!bypassLimits)
+        {
+            var mempoolRejectFee = FeeRates.FeeFor(pool.GetMinFee(), virtualSize);
+            if (mempoolRejectFee > 0 && modifiedFee < mempoolRejectFee)
+            {
+                return MempoolAcceptResult.Reject("mempool min fee not met", RejectCode.InsufficientFee, debug: $"{fee} < {mempoolRejectFee}");
+            }
+
+            if (modifiedFee < FeeRates.FeeFor(pool.Settings.MinRelayFeePerKilobyte, virtualSize))
+            {
+                return MempoolAcceptResult.Reject("min relay fee not met", RejectCode.InsufficientFee);
+            }
+        }
+
+        if (absurdFee > 0 && fee > absurdFee)
+        {
+            return MempoolAcceptResult.RejectInternal("absurdly-high-fee", MempoolAcceptResult.HighFee, $"{fee} > {absurdFee}");
+        }
+
+        var limits = bypassLimits ? MempoolLimits.None : pool.Settings.PackageLimits;
+        var ancestors = MempoolGraph.CalculateAncestors(pool, tx, virtualSize, limits, out var limitError);
+        if (ancestors is null)
+        {
+            return MempoolAcceptResult.Reject("too-long-mempool-chain", RejectCode.Nonstandard, debug: limitError);
+        }
+
+        if (ancestors.Any(conflicts.Contains))
+        {
+            return MempoolAcceptResult.Reject("bad-txns-spends-conflicting-tx", RejectCode.Invalid, 10,
+                $"{txid} spends conflicting transaction");
+        }
+
+        var replaced = conflicts.Count == 0 ? [] : new ReplacementCheck(pool).Check(tx, entry, conflicts, out error);
+        if (error is not null)
+        {
+            return MempoolAcceptResult.Reject(error);
+        }
+
+        error = VerifyScripts(tx, spentOutputs);
+        if (error is not null)
+        {
+            return MempoolAcceptResult.Reject(error);
+        }
+
+        if (replaced.Count > 0)
+        {
+            pool.RemoveStaged(replaced, false, MempoolRemovalReason.Replaced);
+        }
+
+        // Parents, children and fee-estimation validity as 0.15: a re-add or a child of pool parents is not tracked.
+        pool.Add(entry, ancestors, validFeeEstimate: !bypassLimits && ancestors.Count == 0);
+        if (!bypassLimits)
+        {
+            pool.Expire(time.GetUtcNow().ToUnixTimeSeconds() - (pool.Settings.ExpiryHours * 3600L));
+            pool.TrimToSize(pool.Settings.MaxMempoolBytes);
+            if (!pool.Contains(txid))
+            {
+                return MempoolAcceptResult.Reject("mempool full", RejectCode.InsufficientFee);
+            }
+        }
+
+        return MempoolAcceptResult.Accept(replaced.Select(e => e.Txid).ToArray());
+    }
+
+    /// <summary>MEMPOOL_HEIGHT: the height 0.15 gives coins created by pool transactions.</summary>
+    public const int MempoolHeight = 0x7FFFFFFF;
+
+    private static ValidationError? VerifyScripts(Transaction tx, TxOut[] spentOutputs)
+    {
+        var precomputed = tx.HasWitness ? tx.PrecomputeTransactionData(spentOutputs) : null;
+        for (var i = 0; i < tx.Inputs.Count; i++)
+        {
+            var error = new ScriptCheck(tx, i, spentOutputs[i], ScriptFlagSets.Standard, precomputed).Execute();
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,145 @@
+using Faithcoin.Node.Chain;
+using Faithcoin.Node.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Faithcoin.Node.Mempool;
+
+/// <summary>
+/// -persistmempool: once the start-up import has finished, mempool.dat goes back through acceptance with each
+/// entry's original time and fee delta (expired ones skipped); at shutdown the pool is written, but only if it was
+/// loaded, so a node stopped during import does not overwrite a good file with an empty one (0.15 does the same).
+/// </summary>
+public sealed partial class MempoolPersistenceService(
+    NodeOptions options,
+    BlockImporter importer,
+    TransactionPool pool,
+    MempoolAcceptor acceptor,
+    TimeProvider time,
+    ILogger<MempoolPersistenceService> logger) : IHostedService
+{
+    private Task? loading;
+    private volatile bool loaded;
+
+    private string FilePath => Path.Combine(options.DataDirectory.ChainPath, MempoolFile.FileName);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (pool.Settings.PersistMempool)
+        {
+            loading = importer.Completion.ContinueWith(
+                t =>
+                {
+                    if (t.IsCompletedSuccessfully)
+                    {
+                        Load();
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (loading is not null)
+        {
+            await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (loaded)
+        {
+            Dump();
+        }
+    }
+
+    /// <summary>LoadMempool: returns how many entries were accepted.</summary>
+    public int Load()
+    {
+        var path = FilePath;
+        if (!File.Exists(path))
+        {
+            loaded = true;
+            return 0;
+        }
+
+        MempoolDump dump;
+        try
+        {
+            dump = MempoolFile.Read(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            LogFailed(logger, e.Message);
+            loaded = true;
+            return 0;
+        }
+
+        int accepted = 0, failed = 0, expired = 0;
+        var expiry = pool.Settings.ExpiryHours * 3600L;
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        foreach (var entry in dump.Entries)
+        {
+            if (entry.FeeDelta != 0)
+            {
+                pool.Prioritise(entry.Transaction.GetHash(), entry.FeeDelta);
+            }
+
+            if (entry.Time + expiry <= now)
+            {
+                expired++;
+                continue;
+            }
+
+            if (acceptor.Accept(entry.Transaction, acceptTime: entry.Time).Accepted)
+            {
+                accepted++;
+            }
+            else
+            {
+                failed++;
+            }
+        }
+
+        foreach (var (txid, delta) in dump.Deltas)
+        {
+            pool.Prioritise(txid, delta);
+        }
+
+        LogLoaded(logger, accepted, failed, expired);
+        loaded = true;
+        return accepted;
+    }
+
+    /// <summary>DumpMempool.</summary>
+    public void Dump()
+    {
+        var started = time.GetTimestamp();
+        var entries = pool.Snapshot();
+        var all = pool.Deltas();
+        var inPool = entries.Select(e => e.Txid).ToHashSet();
+        var dumpEntries = entries.Select(e => new MempoolDumpEntry(e.Transaction, e.Time, e.FeeDelta)).ToArray();
+        var others = all.Where(d => !inPool.Contains(d.Key)).ToDictionary(d => d.Key, d => d.Value);
+        try
+        {
+            MempoolFile.Write(FilePath, dumpEntries, others);
+            LogDumped(logger, dumpEntries.Length, time.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (IOException e)
+        {
+            LogFailed(logger, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported mempool transactions from disk: {Accepted} successes, {Failed} failed, {Expired} expired")]
+    private static partial void LogLoaded(ILogger logger, int accepted, int failed, int expired);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dumped mempool: {Count} transactions, {Seconds:F3}s to dump")]
+    private static partial void LogDumped(ILogger logger, int count, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed to read or write mempool data: {Message}. Continuing anyway.")]
+    private static partial void LogFailed(ILogger logger, string message);
+}

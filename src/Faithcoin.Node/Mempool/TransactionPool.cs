@@ -1,0 +1,477 @@
+using NBitcoin;
+
+namespace Faithcoin.Node.Mempool;
+
+/// <summary>
+/// The transaction memory pool's store (0.15's CTxMemPool): entries by txid, the outpoints they spend, the in-pool
+/// parent/child links with ancestor and descendant aggregates, prioritisation deltas and the totals. It decides
+/// nothing about validity: <see cref="MempoolAcceptor"/> checks a transaction before <see cref="Add"/>. Every member
+/// takes <see cref="Gate"/>, which callers also hold around check-then-add sequences.
+/// </summary>
+public sealed class TransactionPool : IMempoolView
+{
+    private readonly Dictionary<uint256, MempoolEntry> entries = [];
+    private readonly Dictionary<OutPoint, MempoolEntry> spenders = [];
+    private readonly Dictionary<uint256, long> deltas = [];
+    private readonly IReadOnlyList<IMempoolObserver> observers;
+    private readonly RollingMinimumFee rollingFee;
+    private long totalSize;
+    private long usage;
+
+    public TransactionPool(MempoolSettings settings, IEnumerable<IMempoolObserver> observers, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(observers);
+        Settings = settings;
+        this.observers = observers.ToArray();
+        rollingFee = new RollingMinimumFee(settings.IncrementalRelayFeePerKilobyte, time);
+    }
+
+    /// <summary>The pool's lock; hold it to make a check and the add that follows one step.</summary>
+    public Lock Gate { get; } = new();
+
+    public MempoolSettings Settings { get; }
+
+    public int Count
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return entries.Count;
+            }
+        }
+    }
+
+    /// <summary>Bumped on every change, so getblocktemplate can tell whether its template is stale.</summary>
+    public long TransactionsUpdated { get; private set; }
+
+    public long DynamicUsage
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return usage;
+            }
+        }
+    }
+
+    public bool Contains(uint256 txid)
+    {
+        lock (Gate)
+        {
+            return entries.ContainsKey(txid);
+        }
+    }
+
+    public MempoolEntry? Find(uint256 txid)
+    {
+        lock (Gate)
+        {
+            return entries.GetValueOrDefault(txid);
+        }
+    }
+
+    /// <summary>The pool transaction spending <paramref name="outpoint"/>, if any (mapNextTx).</summary>
+    public MempoolEntry? FindSpender(OutPoint outpoint)
+    {
+        lock (Gate)
+        {
+            return spenders.GetValueOrDefault(outpoint);
+        }
+    }
+
+    /// <summary>All entries, a copy taken under the lock.</summary>
+    public IReadOnlyList<MempoolEntry> Snapshot()
+    {
+        lock (Gate)
+        {
+            return entries.Values.ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Adds a checked entry whose in-pool ancestors are <paramref name="ancestors"/> (from
+    /// <see cref="MempoolGraph.CalculateAncestors"/>); applies any prioritisation delta recorded for it.
+    /// </summary>
+    public void Add(MempoolEntry entry, IReadOnlyCollection<MempoolEntry> ancestors, bool validFeeEstimate)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(ancestors);
+        lock (Gate)
+        {
+            if (deltas.TryGetValue(entry.Txid, out var delta))
+            {
+                entry.FeeDelta = delta;
+                entry.AncestorFees += delta;
+                entry.DescendantFees += delta;
+            }
+
+            entries.Add(entry.Txid, entry);
+            foreach (var input in entry.Transaction.Inputs)
+            {
+                spenders[input.PrevOut] = entry;
+                if (entries.TryGetValue(input.PrevOut.Hash, out var parent) && parent != entry)
+                {
+                    entry.Parents.Add(parent);
+                    parent.Children.Add(entry);
+                }
+            }
+
+            foreach (var ancestor in ancestors)
+            {
+                ancestor.DescendantCount += 1;
+                ancestor.DescendantSize += entry.VirtualSize;
+                ancestor.DescendantFees += entry.ModifiedFee;
+                entry.AncestorCount += 1;
+                entry.AncestorSize += ancestor.VirtualSize;
+                entry.AncestorFees += ancestor.ModifiedFee;
+                entry.AncestorSigOpCost += ancestor.SigOpCost;
+            }
+
+            totalSize += entry.VirtualSize;
+            usage += entry.UsageEstimate;
+            TransactionsUpdated++;
+            entry.TrackedForFeeEstimation = validFeeEstimate;
+            foreach (var observer in observers)
+            {
+                observer.TransactionAdded(entry, validFeeEstimate);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes <paramref name="stage"/>. With <paramref name="updateDescendants"/> (a block confirmed them) the
+    /// descendants that stay lose them from their ancestor aggregates; otherwise the stage must hold every descendant.
+    /// </summary>
+    public void RemoveStaged(IReadOnlyCollection<MempoolEntry> stage, bool updateDescendants, MempoolRemovalReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        lock (Gate)
+        {
+            var staged = stage as ISet<MempoolEntry> ?? stage.ToHashSet();
+            foreach (var removed in stage)
+            {
+                foreach (var ancestor in MempoolGraph.Ancestors(removed))
+                {
+                    if (!staged.Contains(ancestor))
+                    {
+                        ancestor.DescendantCount -= 1;
+                        ancestor.DescendantSize -= removed.VirtualSize;
+                        ancestor.DescendantFees -= removed.ModifiedFee;
+                    }
+                }
+
+                if (updateDescendants)
+                {
+                    foreach (var descendant in MempoolGraph.Descendants(removed))
+                    {
+                        if (!staged.Contains(descendant))
+                        {
+                            descendant.AncestorCount -= 1;
+                            descendant.AncestorSize -= removed.VirtualSize;
+                            descendant.AncestorFees -= removed.ModifiedFee;
+                            descendant.AncestorSigOpCost -= removed.SigOpCost;
+                        }
+                    }
+                }
+            }
+
+            foreach (var removed in stage)
+            {
+                Unlink(removed, reason);
+            }
+        }
+    }
+
+    /// <summary>Removes the entry with this txid and everything that descends from it (removeRecursive).</summary>
+    public void RemoveRecursive(uint256 txid, MempoolRemovalReason reason)
+    {
+        lock (Gate)
+        {
+            if (entries.TryGetValue(txid, out var entry))
+            {
+                RemoveStaged(MempoolGraph.DescendantsAndSelf(entry), false, reason);
+            }
+        }
+    }
+
+    /// <summary>prioritisetransaction: adds <paramref name="delta"/> satoshis to the txid's fee as mining sees it.</summary>
+    public void Prioritise(uint256 txid, long delta)
+    {
+        lock (Gate)
+        {
+            deltas[txid] = deltas.GetValueOrDefault(txid) + delta;
+            if (entries.TryGetValue(txid, out var entry))
+            {
+                entry.FeeDelta += delta;
+                entry.AncestorFees += delta;
+                entry.DescendantFees += delta;
+                foreach (var ancestor in MempoolGraph.Ancestors(entry))
+                {
+                    ancestor.DescendantFees += delta;
+                }
+
+                foreach (var descendant in MempoolGraph.Descendants(entry))
+                {
+                    descendant.AncestorFees += delta;
+                }
+            }
+
+            TransactionsUpdated++;
+        }
+    }
+
+    public long GetDelta(uint256 txid)
+    {
+        lock (Gate)
+        {
+            return deltas.GetValueOrDefault(txid);
+        }
+    }
+
+    /// <summary>The recorded prioritisation deltas (mempool.dat keeps them).</summary>
+    public IReadOnlyDictionary<uint256, long> Deltas()
+    {
+        lock (Gate)
+        {
+            return new Dictionary<uint256, long>(deltas);
+        }
+    }
+
+    public void ClearDelta(uint256 txid)
+    {
+        lock (Gate)
+        {
+            deltas.Remove(txid);
+        }
+    }
+
+    /// <summary>The fee rate (per 1,000 vbytes) a transaction needs now under -maxmempool (GetMinFee).</summary>
+    public long GetMinFee()
+    {
+        lock (Gate)
+        {
+            return rollingFee.Current(usage, Settings.MaxMempoolBytes);
+        }
+    }
+
+    /// <summary>Tells the rolling minimum that a block arrived, so it may start decaying.</summary>
+    public void NoteBlock()
+    {
+        lock (Gate)
+        {
+            rollingFee.NoteBlock();
+        }
+    }
+
+    /// <summary>
+    /// Evicts the lowest descendant-score packages until the pool fits <paramref name="sizeLimit"/> bytes of memory,
+    /// raising the rolling minimum fee above each evicted package (TrimToSize). Returns how many were removed.
+    /// </summary>
+    public int TrimToSize(long sizeLimit)
+    {
+        lock (Gate)
+        {
+            var removedCount = 0;
+            while (usage > sizeLimit && entries.Count > 0)
+            {
+                var worst = entries.Values.MinBy(e => e, DescendantScoreComparer.Instance)!;
+                rollingFee.TrackPackageRemoved(FeeRates.PerKilobyte(worst.DescendantFees, worst.DescendantSize));
+                var stage = MempoolGraph.DescendantsAndSelf(worst);
+                removedCount += stage.Count;
+                RemoveStaged(stage, false, MempoolRemovalReason.SizeLimit);
+            }
+
+            return removedCount;
+        }
+    }
+
+    /// <summary>Removes entries that entered before <paramref name="cutoff"/> (Unix seconds), with their descendants.</summary>
+    public int Expire(long cutoff)
+    {
+        lock (Gate)
+        {
+            var stage = new HashSet<MempoolEntry>();
+            foreach (var entry in entries.Values.Where(e => e.Time < cutoff))
+            {
+                stage.UnionWith(MempoolGraph.DescendantsAndSelf(entry));
+            }
+
+            RemoveStaged(stage, false, MempoolRemovalReason.Expiry);
+            return stage.Count;
+        }
+    }
+
+    /// <summary>
+    /// removeForBlock: the block's transactions leave the pool (their children stay, one ancestor fewer), pool
+    /// transactions spending the same outputs leave with their descendants, and their prioritisations are forgotten.
+    /// The fee estimator sees the confirmed entries first.
+    /// </summary>
+    public void RemoveForBlock(IReadOnlyList<Transaction> transactions, int height)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        lock (Gate)
+        {
+            var confirmed = new List<MempoolEntry>();
+            foreach (var tx in transactions)
+            {
+                if (entries.TryGetValue(tx.GetHash(), out var entry))
+                {
+                    confirmed.Add(entry);
+                }
+            }
+
+            NotifyBlock(height, confirmed);
+            foreach (var tx in transactions)
+            {
+                var txid = tx.GetHash();
+                if (entries.TryGetValue(txid, out var entry))
+                {
+                    RemoveStaged([entry], true, MempoolRemovalReason.Block);
+                }
+
+                foreach (var input in tx.Inputs)
+                {
+                    if (spenders.TryGetValue(input.PrevOut, out var conflict) && conflict.Txid != txid)
+                    {
+                        RemoveStaged(MempoolGraph.DescendantsAndSelf(conflict), false, MempoolRemovalReason.Conflict);
+                    }
+                }
+
+                deltas.Remove(txid);
+            }
+
+            rollingFee.NoteBlock();
+        }
+    }
+
+    /// <summary>
+    /// UpdateTransactionsFromBlock: after a reorganisation re-added <paramref name="readded"/>, links pool entries that
+    /// already spent their outputs as children and recomputes the aggregates of everything connected to them.
+    /// </summary>
+    public void RelinkAfterReorg(IReadOnlyCollection<MempoolEntry> readded)
+    {
+        ArgumentNullException.ThrowIfNull(readded);
+        lock (Gate)
+        {
+            var affected = new HashSet<MempoolEntry>();
+            foreach (var entry in readded.Where(e => entries.ContainsKey(e.Txid)))
+            {
+                for (var n = 0u; n < entry.Transaction.Outputs.Count; n++)
+                {
+                    if (spenders.TryGetValue(new OutPoint(entry.Txid, n), out var child) && child != entry)
+                    {
+                        entry.Children.Add(child);
+                        child.Parents.Add(entry);
+                    }
+                }
+            }
+
+            foreach (var entry in readded.Where(e => entries.ContainsKey(e.Txid)))
+            {
+                affected.UnionWith(MempoolGraph.DescendantsAndSelf(entry));
+                affected.UnionWith(MempoolGraph.Ancestors(entry));
+            }
+
+            foreach (var entry in affected)
+            {
+                var ancestors = MempoolGraph.Ancestors(entry);
+                entry.AncestorCount = 1 + ancestors.Count;
+                entry.AncestorSize = entry.VirtualSize + ancestors.Sum(a => (long)a.VirtualSize);
+                entry.AncestorFees = entry.ModifiedFee + ancestors.Sum(a => a.ModifiedFee);
+                entry.AncestorSigOpCost = entry.SigOpCost + ancestors.Sum(a => a.SigOpCost);
+                var descendants = MempoolGraph.Descendants(entry);
+                entry.DescendantCount = 1 + descendants.Count;
+                entry.DescendantSize = entry.VirtualSize + descendants.Sum(d => (long)d.VirtualSize);
+                entry.DescendantFees = entry.ModifiedFee + descendants.Sum(d => d.ModifiedFee);
+            }
+        }
+    }
+
+    internal void NotifyBlock(int height, IReadOnlyList<MempoolEntry> confirmed)
+    {
+        foreach (var observer in observers)
+        {
+            observer.BlockProcessed(height, confirmed);
+        }
+    }
+
+    public MempoolInfo GetInfo()
+    {
+        lock (Gate)
+        {
+            var minFee = Math.Max(GetMinFee(), Settings.MinRelayFeePerKilobyte);
+            return new MempoolInfo(entries.Count, totalSize, usage, Settings.MaxMempoolBytes, minFee);
+        }
+    }
+
+    public Transaction? GetTransaction(uint256 txid) => Find(txid)?.Transaction;
+
+    public MempoolEntryView? GetEntry(uint256 txid)
+    {
+        lock (Gate)
+        {
+            return entries.TryGetValue(txid, out var entry) ? View(entry) : null;
+        }
+    }
+
+    public IReadOnlyList<MempoolEntryView> GetEntries()
+    {
+        lock (Gate)
+        {
+            return entries.Values.Select(View).ToArray();
+        }
+    }
+
+    public bool IsSpent(OutPoint outpoint) => FindSpender(outpoint) is not null;
+
+    public TxOut? GetOutput(OutPoint outpoint)
+    {
+        ArgumentNullException.ThrowIfNull(outpoint);
+        lock (Gate)
+        {
+            return entries.TryGetValue(outpoint.Hash, out var entry) && outpoint.N < entry.Transaction.Outputs.Count
+                ? entry.Transaction.Outputs[(int)outpoint.N]
+                : null;
+        }
+    }
+
+    private static MempoolEntryView View(MempoolEntry e) => new(
+        e.Transaction, e.Txid, e.Fee, e.ModifiedFee, e.VirtualSize, e.Time, e.Height,
+        e.DescendantCount, e.DescendantSize, e.DescendantFees, e.AncestorCount, e.AncestorSize, e.AncestorFees,
+        e.Parents.Select(p => p.Txid).ToArray());
+
+    private void Unlink(MempoolEntry removed, MempoolRemovalReason reason)
+    {
+        foreach (var parent in removed.Parents)
+        {
+            parent.Children.Remove(removed);
+        }
+
+        foreach (var child in removed.Children)
+        {
+            child.Parents.Remove(removed);
+        }
+
+        removed.Parents.Clear();
+        removed.Children.Clear();
+        foreach (var input in removed.Transaction.Inputs)
+        {
+            if (spenders.TryGetValue(input.PrevOut, out var spender) && spender == removed)
+            {
+                spenders.Remove(input.PrevOut);
+            }
+        }
+
+        entries.Remove(removed.Txid);
+        totalSize -= removed.VirtualSize;
+        usage -= removed.UsageEstimate;
+        TransactionsUpdated++;
+        foreach (var observer in observers)
+        {
+            observer.TransactionRemoved(removed, reason);
+        }
+    }
+}
