@@ -1,6 +1,7 @@
 using Faithcoin.Node.Chain;
 using Faithcoin.Node.ChainView;
 using Faithcoin.Node.Configuration;
+using Faithcoin.Node.Mempool;
 using Faithcoin.Node.Networking;
 using Faithcoin.Node.Rpc;
 using Faithcoin.Node.Rpc.Methods.Blockchain;
@@ -65,12 +66,14 @@ public static class NodeHostFactory
         services.AddMiningRpcMethods();
         services.AddRawTransactionRpcMethods();
         services.AddNetworkRpcMethods();
+        services.AddMempool(MempoolServiceCollectionExtensions.BindPolicy(options.Chain, args));
         if (options.Server)
         {
             services.AddRpcHttpServer();
         }
 
         services.AddHostedService<NodeStartupService>();
+        services.AddMempoolPersistence();
 
         // After start-up (the chain is loaded), so stopped before it (no peer block once the chain flushes).
         services.AddNetworkHost();

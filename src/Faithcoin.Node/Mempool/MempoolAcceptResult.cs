@@ -6,20 +6,11 @@ namespace Faithcoin.Node.Mempool;
 /// <summary>
 /// What AcceptToMemoryPool made of a transaction: accepted (with the entries it replaced), refused with 0.15's
 /// reject reason, code and DoS score, or missing inputs (a candidate orphan: no error, no penalty).
-/// <see cref="InternalCode"/> holds 0.15's codes above REJECT_INTERNAL (0x100 and up), which are reported through
+/// <see cref="InternalCode"/> holds 0.15's codes from REJECT_INTERNAL up (REJECT_HIGHFEE), which are reported through
 /// RPC but never sent to peers.
 /// </summary>
 public sealed record MempoolAcceptResult(bool Accepted, ValidationError? Error, int InternalCode, bool MissingInputs, IReadOnlyList<uint256> Replaced)
 {
-    /// <summary>REJECT_HIGHFEE.</summary>
-    public const int HighFee = 0x100;
-
-    /// <summary>REJECT_ALREADY_KNOWN.</summary>
-    public const int AlreadyKnown = 0x101;
-
-    /// <summary>REJECT_CONFLICT.</summary>
-    public const int Conflict = 0x102;
-
     /// <summary>The code 0.15 prints in "code: reason" (sendrawtransaction's -26 message).</summary>
     public int Code => InternalCode != 0 ? InternalCode : Error is null ? 0 : (int)Error.Code;
 

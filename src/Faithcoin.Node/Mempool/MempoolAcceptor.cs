@@ -5,7 +5,9 @@ using Faithcoin.Consensus.Rules.Transactions;
 using Faithcoin.Consensus.Scripting;
 using Faithcoin.Consensus.Validation;
 using Faithcoin.Node.Chain;
+using Faithcoin.Node.Mempool.Policy;
 using NBitcoin;
+using FeeRate = Faithcoin.Node.Mempool.Policy.FeeRate;
 using Coin = Faithcoin.Consensus.Coins.Coin;
 
 namespace Faithcoin.Node.Mempool;
@@ -18,14 +20,13 @@ namespace Faithcoin.Node.Mempool;
 public sealed class MempoolAcceptor(
     ChainManager chain,
     TransactionPool pool,
-    ITransactionPolicy policy,
+    PolicySettings policy,
     TimeProvider time)
 {
-    /// <summary>MAX_STANDARD_TX_SIGOPS_COST: a fifth of the block's sigop budget.</summary>
-    public const long MaxStandardSigOpCost = 80_000 / 5;
-
-    /// <summary>LOCKTIME_VERIFY_SEQUENCE | LOCKTIME_MEDIAN_TIME_PAST: the pool always enforces BIP68 and BIP113.</summary>
     private static readonly TransactionCheck ContextFree = new();
+    private readonly StandardTransactionCheck standard = new(policy);
+    private readonly FeeChecks feeChecks = new(policy);
+    private readonly ReplacementRules replacement = new(policy);
 
     /// <param name="absurdFee">sendrawtransaction's -maxtxfee guard in satoshis; 0 for none.</param>
     /// <param name="bypassLimits">Re-adding a disconnected block's transactions: no fee floor, no package limits.</param>
@@ -60,14 +61,11 @@ public sealed class MempoolAcceptor(
         }
 
         var witnessEnabled = context.VersionBits(consensus).IsActive(tip, DeploymentId.Segwit);
-        if (!witnessEnabled && tx.HasWitness)
+        error = StandardTransactionCheck.CheckWitnessAllowed(tx, witnessEnabled)
+            ?? (policy.RequireStandard ? standard.Check(tx, witnessEnabled) : null);
+        if (error is not null)
         {
-            return MempoolAcceptResult.Reject("no-witness-yet", RejectCode.Nonstandard);
-        }
-
-        if (policy.RequireStandard && policy.CheckStandard(tx) is { } nonStandard)
-        {
-            return MempoolAcceptResult.Reject(nonStandard);
+            return MempoolAcceptResult.Reject(error);
         }
 
         var medianTimePast = tip.GetMedianTimePast();
@@ -90,9 +88,9 @@ public sealed class MempoolAcceptor(
                 continue;
             }
 
-            if (!pool.Settings.EnableReplacement || !ReplacementCheck.SignalsReplaceability(spender.Transaction))
+            if (replacement.CheckConflictReplaceable(spender.Transaction) is { } notReplaceable)
             {
-                return MempoolAcceptResult.RejectInternal("txn-mempool-conflict", MempoolAcceptResult.Conflict);
+                return MempoolAcceptResult.Reject(notReplaceable);
             }
 
             conflicts.Add(spender);
@@ -125,7 +123,7 @@ public sealed class MempoolAcceptor(
             {
                 if (context.Coins.GetCoin(new OutPoint(txid, n)) is not null)
                 {
-                    return MempoolAcceptResult.RejectInternal("txn-already-known", MempoolAcceptResult.AlreadyKnown);
+                    return MempoolAcceptResult.Reject("txn-already-known", RejectCode.Duplicate);
                 }
             }
 
@@ -146,62 +144,43 @@ public sealed class MempoolAcceptor(
         }
 
         var spentOutputs = spent.Select(c => c.Output).ToArray();
-        if (policy.RequireStandard && !policy.AreInputsStandard(tx, spentOutputs))
+        if (policy.RequireStandard)
         {
-            return MempoolAcceptResult.Reject("bad-txns-nonstandard-inputs", RejectCode.Nonstandard);
-        }
-
-        if (tx.HasWitness && policy.RequireStandard && !policy.IsWitnessStandard(tx, spentOutputs))
-        {
-            return MempoolAcceptResult.Reject("bad-witness-nonstandard", RejectCode.Nonstandard);
+            error = StandardInputsCheck.Check(tx, spentOutputs) ?? (tx.HasWitness ? WitnessStandardCheck.Check(tx, spentOutputs) : null);
+            if (error is not null)
+            {
+                return MempoolAcceptResult.Reject(error);
+            }
         }
 
         var sigOpCost = SigOpCounter.TransactionCost(tx, spentOutputs, ScriptFlagSets.Standard);
-        var virtualSize = policy.VirtualSize(tx, sigOpCost);
+        var virtualSize = (int)TransactionSizes.VirtualSize(tx, sigOpCost, policy.BytesPerSigOp);
         var modifiedFee = fee + pool.GetDelta(txid);
         var maxInputHeight = heights.Length == 0 ? 0 : heights.Max();
         var entry = new MempoolEntry(
             tx, fee, now, tip.Height, spent.Any(c => c.IsCoinbase), sigOpCost, virtualSize,
             new LockPoints(lockPoints.MinHeight, lockPoints.MinTime, maxInputHeight));
 
-        if (sigOpCost > MaxStandardSigOpCost)
+        error = FeeChecks.CheckSigOpCost(sigOpCost)
+            ?? feeChecks.CheckFees(fee, modifiedFee, virtualSize, new FeeRate(pool.GetMinFee()), limitFree: !bypassLimits);
+        if (error is not null)
         {
-            return MempoolAcceptResult.Reject("bad-txns-too-many-sigops", RejectCode.Nonstandard, debug: sigOpCost.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return MempoolAcceptResult.Reject(error);
         }
 
-        if (!bypassLimits)
+        if (AbsurdFeeRejection.Check(fee, absurdFee) is { } absurd)
         {
-            var mempoolRejectFee = FeeRates.FeeFor(pool.GetMinFee(), virtualSize);
-            if (mempoolRejectFee > 0 && modifiedFee < mempoolRejectFee)
-            {
-                return MempoolAcceptResult.Reject("mempool min fee not met", RejectCode.InsufficientFee, debug: $"{fee} < {mempoolRejectFee}");
-            }
-
-            if (modifiedFee < FeeRates.FeeFor(pool.Settings.MinRelayFeePerKilobyte, virtualSize))
-            {
-                return MempoolAcceptResult.Reject("min relay fee not met", RejectCode.InsufficientFee);
-            }
+            return MempoolAcceptResult.RejectInternal(AbsurdFeeRejection.Reason, AbsurdFeeRejection.RejectHighFee, absurd.Debug);
         }
 
-        if (absurdFee > 0 && fee > absurdFee)
-        {
-            return MempoolAcceptResult.RejectInternal("absurdly-high-fee", MempoolAcceptResult.HighFee, $"{fee} > {absurdFee}");
-        }
-
-        var limits = bypassLimits ? MempoolLimits.None : pool.Settings.PackageLimits;
+        var limits = bypassLimits ? MempoolLimits.None : MempoolLimits.From(policy);
         var ancestors = MempoolGraph.CalculateAncestors(pool, tx, virtualSize, limits, out var limitError);
         if (ancestors is null)
         {
             return MempoolAcceptResult.Reject("too-long-mempool-chain", RejectCode.Nonstandard, debug: limitError);
         }
 
-        if (ancestors.Any(conflicts.Contains))
-        {
-            return MempoolAcceptResult.Reject("bad-txns-spends-conflicting-tx", RejectCode.Invalid, 10,
-                $"{txid} spends conflicting transaction");
-        }
-
-        var replaced = conflicts.Count == 0 ? [] : new ReplacementCheck(pool).Check(tx, entry, conflicts, out error);
+        var replaced = conflicts.Count == 0 ? [] : CheckReplacement(tx, entry, ancestors, conflicts, out error);
         if (error is not null)
         {
             return MempoolAcceptResult.Reject(error);
@@ -222,8 +201,8 @@ public sealed class MempoolAcceptor(
         pool.Add(entry, ancestors, validFeeEstimate: !bypassLimits && ancestors.Count == 0);
         if (!bypassLimits)
         {
-            pool.Expire(time.GetUtcNow().ToUnixTimeSeconds() - (pool.Settings.ExpiryHours * 3600L));
-            pool.TrimToSize(pool.Settings.MaxMempoolBytes);
+            pool.Expire(time.GetUtcNow().ToUnixTimeSeconds() - (long)policy.MempoolExpiry.TotalSeconds);
+            pool.TrimToSize(policy.MaxMempoolBytes);
             if (!pool.Contains(txid))
             {
                 return MempoolAcceptResult.Reject("mempool full", RejectCode.InsufficientFee);
@@ -235,6 +214,30 @@ public sealed class MempoolAcceptor(
 
     /// <summary>MEMPOOL_HEIGHT: the height 0.15 gives coins created by pool transactions.</summary>
     public const int MempoolHeight = 0x7FFFFFFF;
+
+    /// <summary>BIP125: the entries the replacement evicts (conflicts and their descendants), or the first rule it breaks.</summary>
+    private HashSet<MempoolEntry> CheckReplacement(
+        Transaction tx, MempoolEntry entry, HashSet<MempoolEntry> ancestors, HashSet<MempoolEntry> conflicts, out ValidationError? error)
+    {
+        var conflictIds = conflicts.Select(c => c.Txid).ToHashSet();
+        var direct = conflicts.Select(c => new ConflictingEntry(c.Transaction, c.ModifiedFee, c.VirtualSize, c.DescendantCount)).ToArray();
+        error = ReplacementRules.CheckSpendsNoConflict(entry.Txid, ancestors.Select(a => a.Txid), conflictIds)
+            ?? ReplacementRules.CheckFeeRatesAndCount(entry.Txid, entry.ModifiedFee, entry.VirtualSize, direct)
+            ?? ReplacementRules.CheckNoNewUnconfirmedInputs(tx, direct, pool.Contains);
+        if (error is not null)
+        {
+            return [];
+        }
+
+        var evicted = new HashSet<MempoolEntry>();
+        foreach (var conflict in conflicts)
+        {
+            evicted.UnionWith(MempoolGraph.DescendantsAndSelf(conflict));
+        }
+
+        error = replacement.CheckPaysForReplacement(entry.Txid, entry.ModifiedFee, entry.VirtualSize, evicted.Sum(e => e.ModifiedFee));
+        return error is null ? evicted : [];
+    }
 
     private static ValidationError? VerifyScripts(Transaction tx, TxOut[] spentOutputs)
     {

@@ -1,3 +1,5 @@
+using Faithcoin.Node.Mempool.Policy;
+
 namespace Faithcoin.Node.Mempool;
 
 /// <summary>
@@ -8,4 +10,10 @@ public sealed record MempoolLimits(int AncestorCount = 25, long AncestorSize = 1
 {
     /// <summary>No limits: re-adding transactions after a reorganisation must not fail on package size (0.15 does the same).</summary>
     public static MempoolLimits None { get; } = new(int.MaxValue, long.MaxValue, int.MaxValue, long.MaxValue);
+
+    public static MempoolLimits From(PolicySettings policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new((int)policy.AncestorLimit, policy.AncestorSizeLimitKb * 1000, (int)policy.DescendantLimit, policy.DescendantSizeLimitKb * 1000);
+    }
 }

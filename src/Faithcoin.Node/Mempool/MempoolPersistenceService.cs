@@ -12,12 +12,14 @@ namespace Faithcoin.Node.Mempool;
 /// </summary>
 public sealed partial class MempoolPersistenceService(
     NodeOptions options,
+    ArgsStore args,
     BlockImporter importer,
     TransactionPool pool,
     MempoolAcceptor acceptor,
     TimeProvider time,
     ILogger<MempoolPersistenceService> logger) : IHostedService
 {
+    private readonly bool persist = PersistOption(args);
     private Task? loading;
     private volatile bool loaded;
 
@@ -25,7 +27,7 @@ public sealed partial class MempoolPersistenceService(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (pool.Settings.PersistMempool)
+        if (persist)
         {
             loading = importer.Completion.ContinueWith(
                 t =>
@@ -56,6 +58,10 @@ public sealed partial class MempoolPersistenceService(
         }
     }
 
+    /// <summary>-persistmempool (default 1); a value that is not a boolean reads as 0.15's atoi would, as false.</summary>
+    private static bool PersistOption(ArgsStore args) =>
+        args.GetString("persistmempool") is not { } text || (ArgParsing.TryParseBool(text, out var value) && value);
+
     /// <summary>LoadMempool: returns how many entries were accepted.</summary>
     public int Load()
     {
@@ -79,7 +85,7 @@ public sealed partial class MempoolPersistenceService(
         }
 
         int accepted = 0, failed = 0, expired = 0;
-        var expiry = pool.Settings.ExpiryHours * 3600L;
+        var expiry = (long)pool.Settings.MempoolExpiry.TotalSeconds;
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         foreach (var entry in dump.Entries)
         {

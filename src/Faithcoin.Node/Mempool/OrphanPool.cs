@@ -1,3 +1,4 @@
+using Faithcoin.Node.Mempool.Policy;
 using NBitcoin;
 
 namespace Faithcoin.Node.Mempool;
@@ -7,7 +8,7 @@ namespace Faithcoin.Node.Mempool;
 /// -maxorphantx of them (random eviction beyond), none heavier than a standard transaction, indexed by the outpoints
 /// they spend so a newly accepted parent finds its waiting children.
 /// </summary>
-public sealed class OrphanPool(MempoolSettings settings, TimeProvider time, Random random)
+public sealed class OrphanPool(PolicySettings settings, TimeProvider time, Random random)
 {
     /// <summary>ORPHAN_TX_EXPIRE_TIME.</summary>
     public static readonly TimeSpan ExpireTime = TimeSpan.FromMinutes(20);

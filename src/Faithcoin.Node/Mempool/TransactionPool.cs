@@ -1,4 +1,6 @@
+using Faithcoin.Node.Mempool.Policy;
 using NBitcoin;
+using FeeRate = Faithcoin.Node.Mempool.Policy.FeeRate;
 
 namespace Faithcoin.Node.Mempool;
 
@@ -18,19 +20,19 @@ public sealed class TransactionPool : IMempoolView
     private long totalSize;
     private long usage;
 
-    public TransactionPool(MempoolSettings settings, IEnumerable<IMempoolObserver> observers, TimeProvider time)
+    public TransactionPool(PolicySettings settings, IEnumerable<IMempoolObserver> observers, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(observers);
         Settings = settings;
         this.observers = observers.ToArray();
-        rollingFee = new RollingMinimumFee(settings.IncrementalRelayFeePerKilobyte, time);
+        rollingFee = new RollingMinimumFee(settings.IncrementalRelayFee.SatoshisPerK, time);
     }
 
     /// <summary>The pool's lock; hold it to make a check and the add that follows one step.</summary>
     public Lock Gate { get; } = new();
 
-    public MempoolSettings Settings { get; }
+    public PolicySettings Settings { get; }
 
     public int Count
     {
@@ -278,7 +280,7 @@ public sealed class TransactionPool : IMempoolView
             while (usage > sizeLimit && entries.Count > 0)
             {
                 var worst = entries.Values.MinBy(e => e, DescendantScoreComparer.Instance)!;
-                rollingFee.TrackPackageRemoved(FeeRates.PerKilobyte(worst.DescendantFees, worst.DescendantSize));
+                rollingFee.TrackPackageRemoved(FeeRate.FromFee(worst.DescendantFees, worst.DescendantSize).SatoshisPerK);
                 var stage = MempoolGraph.DescendantsAndSelf(worst);
                 removedCount += stage.Count;
                 RemoveStaged(stage, false, MempoolRemovalReason.SizeLimit);
@@ -402,7 +404,7 @@ public sealed class TransactionPool : IMempoolView
     {
         lock (Gate)
         {
-            var minFee = Math.Max(GetMinFee(), Settings.MinRelayFeePerKilobyte);
+            var minFee = Math.Max(GetMinFee(), Settings.MinRelayTxFee.SatoshisPerK);
             return new MempoolInfo(entries.Count, totalSize, usage, Settings.MaxMempoolBytes, minFee);
         }
     }

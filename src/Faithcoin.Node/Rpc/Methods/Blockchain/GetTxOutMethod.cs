@@ -1,16 +1,18 @@
 using System.Text.Json.Nodes;
 using Faithcoin.Consensus.Chain;
 using Faithcoin.Node.Chain;
+using Faithcoin.Node.Mempool;
 using Faithcoin.Node.Rpc.Formatting;
 using NBitcoin;
+using Coin = Faithcoin.Consensus.Coins.Coin;
 
 namespace Faithcoin.Node.Rpc.Methods.Blockchain;
 
 /// <summary>
-/// gettxout "txid" n ( include_mempool ): an unspent output of the UTXO set, or null. There is no mempool yet, so
-/// include_mempool changes nothing.
+/// gettxout "txid" n ( include_mempool ): an unspent output of the UTXO set, or null. With include_mempool (the
+/// default) outputs of pool transactions count too (0 confirmations) and outputs a pool transaction spends do not.
 /// </summary>
-public sealed class GetTxOutMethod(ChainManager chain, ChainParams chainParams) : IRpcMethod
+public sealed class GetTxOutMethod(ChainManager chain, ChainParams chainParams, IMempoolView mempool) : IRpcMethod
 {
     public string Name => "gettxout";
 
@@ -60,14 +62,21 @@ public sealed class GetTxOutMethod(ChainManager chain, ChainParams chainParams) 
         ArgumentNullException.ThrowIfNull(parameters);
         var txid = HashArguments.ParseLenient(parameters.GetString(0));
         var n = parameters.GetInt32(1);
-        if (!parameters.IsNull(2))
-        {
-            parameters.GetBoolean(2);
-        }
+        var includeMempool = parameters.IsNull(2) || parameters.GetBoolean(2);
+        var outpoint = new OutPoint(txid, unchecked((uint)n));
 
         // The coin and the best block must come from the same moment, or confirmations could be off by a block.
         var (coin, best) = chain.ReadLocked(context =>
-            (context.Coins.GetCoin(new OutPoint(txid, unchecked((uint)n))), context.Active.Tip!));
+        {
+            var found = context.Coins.GetCoin(outpoint);
+            if (includeMempool)
+            {
+                found = mempool.IsSpent(outpoint) ? null
+                    : found ?? (mempool.GetOutput(outpoint) is { } output ? new Coin(output, MempoolAcceptor.MempoolHeight, false) : null);
+            }
+
+            return (found, context.Active.Tip!);
+        });
         if (coin is null)
         {
             return ValueTask.FromResult<JsonNode?>(null);
@@ -76,7 +85,7 @@ public sealed class GetTxOutMethod(ChainManager chain, ChainParams chainParams) 
         var result = new JsonObject
         {
             ["bestblock"] = best.HashBlock.ToString(),
-            ["confirmations"] = (long)best.Height - coin.Height + 1,
+            ["confirmations"] = coin.Height == MempoolAcceptor.MempoolHeight ? 0 : (long)best.Height - coin.Height + 1,
             ["value"] = AmountJson.ToJson(coin.Value),
             ["scriptPubKey"] = ScriptPubKeyJson.ToJson(coin.Output.ScriptPubKey, chainParams.Network),
             ["coinbase"] = coin.IsCoinbase,

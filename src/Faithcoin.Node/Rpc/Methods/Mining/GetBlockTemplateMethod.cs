@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 using Faithcoin.Consensus.Chain;
 using Faithcoin.Node.Chain;
 using Faithcoin.Node.Chain.Queries;
+using Faithcoin.Node.Mempool;
 using Faithcoin.Node.Mining;
+using Faithcoin.Node.Networking;
 using Faithcoin.Node.Rpc.Methods.Blockchain;
 using Faithcoin.Node.Storage;
 
@@ -18,13 +20,14 @@ public sealed class GetBlockTemplateMethod(
     ChainManager chain,
     BlockTemplateCache templates,
     BlockValidityTester tester,
-    TipChangeWaiter waiter) : IRpcMethod
+    TipChangeWaiter waiter,
+    TransactionPool pool,
+    NetworkState network) : IRpcMethod
 {
-    /// <summary>The mempool's transactions-updated counter; there is no mempool yet.</summary>
-    private const long MempoolTransactionsUpdated = 0;
+    private long MempoolTransactionsUpdated => pool.TransactionsUpdated;
 
-    /// <summary>faithcoind has no peer-to-peer connections yet; this becomes the connection manager's count.</summary>
-    private static int ConnectedPeers => 0;
+    /// <summary>GetNodeCount(CONNECTIONS_ALL): no running P2P node counts as none.</summary>
+    private int ConnectedPeers => network.Node?.GetPeers().Count ?? 0;
 
     public string Name => "getblocktemplate";
 

@@ -1,5 +1,6 @@
 using Faithcoin.Node.Chain;
 using Faithcoin.Node.Chain.Queries;
+using Faithcoin.Node.Mempool;
 using Faithcoin.Node.Mining;
 using NBitcoin;
 
@@ -7,10 +8,13 @@ namespace Faithcoin.Node.Rpc.Methods.Mining;
 
 /// <summary>
 /// 0.15's BlockAssembler(Params()).CreateNewBlock on the current tip, under the chain lock so the tip and the
-/// deployment states it reads agree. There is no mempool yet, so blocks carry only their coinbase.
+/// deployment states it reads agree, filled from the mempool in <see cref="PackageSelector"/>'s order.
 /// </summary>
-public sealed class TemplateFactory(ChainManager chain, BlockValidityTester tester, TimeProvider time, MiningStatistics statistics)
+public sealed class TemplateFactory(ChainManager chain, BlockValidityTester tester, TimeProvider time, MiningStatistics statistics, TransactionPool pool)
 {
+    /// <summary>-blockmintxfee's default in satoshis per 1,000 vbytes (Litecoin's DEFAULT_BLOCK_MIN_TX_FEE).</summary>
+    public const long BlockMinTxFee = 100_000;
+
     private readonly BlockAssemblerOptions options = new();
 
     public BlockTemplate Create(Script coinbaseScript, bool mineWitnessTransactions = true)
@@ -20,7 +24,8 @@ public sealed class TemplateFactory(ChainManager chain, BlockValidityTester test
         var template = chain.ReadLocked(context =>
         {
             var created = new BlockAssembler(chainParams, context.VersionBits(chainParams.Consensus), options)
-                .CreateNewBlock(context.Active.Tip!, coinbaseScript, [], time.GetUtcNow().ToUnixTimeSeconds(), mineWitnessTransactions);
+                .CreateNewBlock(
+                    context.Active.Tip!, coinbaseScript, PackageSelector.Select(pool, BlockMinTxFee), time.GetUtcNow().ToUnixTimeSeconds(), mineWitnessTransactions);
 
             // 0.15 checks every new template against the tip it was built on; the lock is re-entered, so the tip cannot move between.
             if (tester.Test(created.Block) is { } error)
