@@ -70,6 +70,7 @@ public static class NodeHostFactory
             services.AddRpcHttpServer();
         }
 
+        Metrics.MetricsServiceCollectionExtensions.AddNodeMetrics(services, options.Metrics);
         services.AddHostedService<NodeStartupService>();
 
         // After start-up (the chain is loaded), so stopped before it (no peer block once the chain flushes).
