@@ -40,6 +40,9 @@ public sealed record NodeOptions
     /// <summary>The connection options (-listen, -connect, -addnode, -whitelist, ...) after 0.15's interactions.</summary>
     public NetworkSettings Network { get; init; } = new();
 
+    /// <summary>-metricsport, -metricsbind, -readyzallowibd: the operator's metrics and health endpoint.</summary>
+    public Faithcoin.Node.Metrics.MetricsSettings Metrics { get; init; } = new();
+
     /// <summary>Names the original daemon never had; it ignored them silently, faithcoind warns in the log.</summary>
     public required IReadOnlyList<ArgValue> UnknownOptions { get; init; }
 

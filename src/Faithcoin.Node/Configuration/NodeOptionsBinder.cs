@@ -55,6 +55,7 @@ public sealed class NodeOptionsBinder(OptionCatalog catalog)
                 ServerTimeout = TimeSpan.FromSeconds(GetPositiveInt(args, "rpcservertimeout", NodeDefaults.RpcServerTimeoutSeconds)),
             },
             ChainState = chainState,
+            Metrics = Faithcoin.Node.Metrics.MetricsOptionsBinder.Bind(args),
             UnknownOptions = unknown,
             IgnoredOptions = ignored,
         };

@@ -64,6 +64,12 @@ public sealed class OptionCatalog
         Add(new("debug", OptionGroup.Debugging, "<category>",
             "Output debugging information (default: 0, supplying <category> is optional)"));
         Add(new("printtoconsole", OptionGroup.Debugging, null, "Send trace/debug info to console instead of debug.log file"));
+        Add(new("metricsport", OptionGroup.Debugging, "<port>",
+            "Serve Prometheus metrics (/metrics) and health checks (/livez, /readyz) over HTTP on <port> (default: off)"));
+        Add(new("metricsbind", OptionGroup.Debugging, "<addr>",
+            $"Bind the metrics and health listener to the given address (default: {Faithcoin.Node.Metrics.MetricsSettings.DefaultBind})"));
+        Add(new("readyzallowibd", OptionGroup.Debugging, null,
+            "Let /readyz report ready during initial block download (default: 0)"));
         Add(new("testnet", OptionGroup.ChainSelection, null, "Use the test chain"));
         Add(new("regtest", OptionGroup.ChainSelection, null,
             "Enter regression test mode, which uses a special chain in which blocks can be solved instantly."));

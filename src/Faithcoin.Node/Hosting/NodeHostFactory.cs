@@ -72,6 +72,7 @@ public static class NodeHostFactory
             services.AddRpcHttpServer();
         }
 
+        Metrics.MetricsServiceCollectionExtensions.AddNodeMetrics(services, options.Metrics);
         services.AddHostedService<NodeStartupService>();
         services.AddMempoolPersistence();
 

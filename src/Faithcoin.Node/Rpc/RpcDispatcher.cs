@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -7,7 +8,7 @@ namespace Faithcoin.Node.Rpc;
 /// CRPCTable::execute: refuse while warming up, find the method, map named parameters to positions, check the
 /// argument count (the original answers a wrong count with the method's help as error -1) and run it.
 /// </summary>
-public sealed class RpcDispatcher(IRpcMethodTable table, RpcWarmup warmup)
+public sealed class RpcDispatcher(IRpcMethodTable table, RpcWarmup warmup, IRpcCallObserver? observer = null)
 {
     public async ValueTask<JsonNode?> ExecuteAsync(JsonRpcRequest request, CancellationToken cancellationToken)
     {
@@ -27,13 +28,26 @@ public sealed class RpcDispatcher(IRpcMethodTable table, RpcWarmup warmup)
             throw new RpcException(RpcErrorCode.MiscError, method.Help);
         }
 
+        var started = Stopwatch.GetTimestamp();
+        int? error = RpcErrorCode.MiscError;
         try
         {
-            return await method.ExecuteAsync(parameters, cancellationToken).ConfigureAwait(false);
+            var result = await method.ExecuteAsync(parameters, cancellationToken).ConfigureAwait(false);
+            error = null;
+            return result;
         }
-        catch (Exception e) when (e is not RpcException and not OperationCanceledException)
+        catch (RpcException e)
+        {
+            error = e.Code;
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new RpcException(RpcErrorCode.MiscError, e.Message);
+        }
+        finally
+        {
+            observer?.Completed(method.Name, Stopwatch.GetElapsedTime(started), error);
         }
     }
 
