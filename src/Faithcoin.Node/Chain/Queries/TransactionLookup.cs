@@ -1,14 +1,15 @@
 using Faithcoin.Consensus.Chain;
+using Faithcoin.Node.Mempool;
 using NBitcoin;
 
 namespace Faithcoin.Node.Chain.Queries;
 
 /// <summary>
-/// 0.15's GetTransaction with fAllowSlow and without -txindex (getrawtransaction): there is no mempool yet, so a
-/// transaction is found only while one of its outputs is unspent. The first unspent output found by index
-/// (AccessByTxid) gives the height of the block that holds it, and that block is read and searched.
+/// 0.15's GetTransaction with fAllowSlow and without -txindex (getrawtransaction): the mempool first (no block);
+/// otherwise a confirmed transaction is found only while one of its outputs is unspent. The first unspent output
+/// found by index (AccessByTxid) gives the height of the block that holds it, and that block is read and searched.
 /// </summary>
-public sealed class TransactionLookup(ChainManager chain)
+public sealed class TransactionLookup(ChainManager chain, IMempoolView mempool)
 {
     /// <summary>
     /// 0.15's MAX_OUTPUTS_PER_BLOCK: no block can hold a transaction with more outputs than fit its weight at 9 bytes
@@ -16,11 +17,17 @@ public sealed class TransactionLookup(ChainManager chain)
     /// </summary>
     public const int MaxOutputsPerBlock = ConsensusConstants.MaxBlockWeight / (ConsensusConstants.WitnessScaleFactor * 9);
 
-    public sealed record Found(Transaction Transaction, BlockIndexEntry Block);
+    /// <param name="Block">The block holding the transaction; null for a mempool transaction.</param>
+    public sealed record Found(Transaction Transaction, BlockIndexEntry? Block);
 
     public Found? Find(uint256 txid)
     {
         ArgumentNullException.ThrowIfNull(txid);
+        if (mempool.GetTransaction(txid) is { } pooled)
+        {
+            return new Found(pooled, null);
+        }
+
         for (var n = 0; n < MaxOutputsPerBlock; n++)
         {
             // One short lock per outpoint, so a missing transaction does not hold up the chain for the whole scan.

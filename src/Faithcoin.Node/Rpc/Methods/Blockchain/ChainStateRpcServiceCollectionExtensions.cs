@@ -21,6 +21,8 @@ public static class ChainStateRpcServiceCollectionExtensions
             .AddRpcMethod<GetChainTipsMethod>()
             .AddRpcMethod<GetDifficultyMethod>()
             .AddRpcMethod<GetTxOutMethod>()
+            .AddRpcMethod<GetTxOutProofMethod>()
+            .AddRpcMethod<VerifyTxOutProofMethod>()
             .AddRpcMethod<GetTxOutSetInfoMethod>()
             .AddRpcMethod<InvalidateBlockMethod>()
             .AddRpcMethod<PreciousBlockMethod>()

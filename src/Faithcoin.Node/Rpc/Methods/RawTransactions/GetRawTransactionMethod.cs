@@ -48,6 +48,11 @@ public sealed class GetRawTransactionMethod(ChainManager chain, TransactionLooku
         }
 
         var block = found.Block;
+        if (block is null)
+        {
+            return ValueTask.FromResult<JsonNode?>(transactionJson.ToJson(found.Transaction, null));
+        }
+
         var tip = chain.Tip;
         var location = ReferenceEquals(tip.GetAncestor(block.Height), block)
             ? TransactionLocation.InActiveChain(block.HashBlock, tip.Height - block.Height + 1, block.Time)
