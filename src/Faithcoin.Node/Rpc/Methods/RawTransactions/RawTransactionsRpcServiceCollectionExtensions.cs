@@ -1,14 +1,24 @@
+using Faithcoin.Node.Rpc.Formatting;
 using Faithcoin.Node.Rpc.Methods.Blockchain;
+using Faithcoin.Node.Rpc.Methods.Util;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Faithcoin.Node.Rpc.Methods.RawTransactions;
 
-/// <summary>The raw transaction methods (only getrawtransaction so far).</summary>
+/// <summary>The raw transaction methods (0.15's rpc/rawtransaction.cpp without sendrawtransaction).</summary>
 public static class RawTransactionsRpcServiceCollectionExtensions
 {
     public static IServiceCollection AddRawTransactionRpcMethods(this IServiceCollection services)
     {
         services.AddChainQueries();
-        return services.AddRpcMethod<GetRawTransactionMethod>();
+        services.TryAddSingleton<TransactionJson>();
+        services.TryAddSingleton<AddressDecoder>();
+        services.TryAddSingleton<RawTransactionCodec>();
+        return services
+            .AddRpcMethod<GetRawTransactionMethod>()
+            .AddRpcMethod<CreateRawTransactionMethod>()
+            .AddRpcMethod<DecodeRawTransactionMethod>()
+            .AddRpcMethod<DecodeScriptMethod>();
     }
 }
