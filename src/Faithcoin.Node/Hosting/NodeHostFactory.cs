@@ -64,6 +64,7 @@ public static class NodeHostFactory
         services.AddChainStateBlockchainRpcMethods();
         services.AddMiningRpcMethods();
         services.AddRawTransactionRpcMethods();
+        services.AddUtilRpcMethods();
         services.AddNetworkRpcMethods();
         if (options.Server)
         {

@@ -7,7 +7,7 @@ namespace Faithcoin.Node.Rpc;
 /// CRPCTable::execute: refuse while warming up, find the method, map named parameters to positions, check the
 /// argument count (the original answers a wrong count with the method's help as error -1) and run it.
 /// </summary>
-public sealed class RpcDispatcher(IRpcMethodTable table, RpcWarmup warmup)
+public sealed class RpcDispatcher(IRpcMethodTable table, RpcWarmup warmup, IEnumerable<IUnavailableRpcMethods>? unavailable = null)
 {
     public async ValueTask<JsonNode?> ExecuteAsync(JsonRpcRequest request, CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ public sealed class RpcDispatcher(IRpcMethodTable table, RpcWarmup warmup)
         }
 
         var method = table.Find(request.Method)
-            ?? throw new RpcException(RpcErrorCode.MethodNotFound, "Method not found");
+            ?? throw new RpcException(RpcErrorCode.MethodNotFound, NotFoundMessage(request.Method));
         var parameters = request.Params is { ValueKind: JsonValueKind.Object } named
             ? MapNamedArguments(named, method.ArgumentNames)
             : Positional(request.Params);
@@ -36,6 +36,9 @@ public sealed class RpcDispatcher(IRpcMethodTable table, RpcWarmup warmup)
             throw new RpcException(RpcErrorCode.MiscError, e.Message);
         }
     }
+
+    private string NotFoundMessage(string method) =>
+        (unavailable ?? []).Select(u => u.Explain(method)).FirstOrDefault(m => m is not null) ?? "Method not found";
 
     private static RpcParameters Positional(JsonElement? parameters) =>
         parameters is { ValueKind: JsonValueKind.Array } array
