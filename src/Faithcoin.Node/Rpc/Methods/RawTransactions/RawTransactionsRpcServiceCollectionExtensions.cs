@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Faithcoin.Node.Rpc.Methods.RawTransactions;
 
-/// <summary>The raw transaction methods (0.15's rpc/rawtransaction.cpp without sendrawtransaction).</summary>
+/// <summary>The raw transaction methods (0.15's rpc/rawtransaction.cpp without sendrawtransaction, which needs the mempool).</summary>
 public static class RawTransactionsRpcServiceCollectionExtensions
 {
     public static IServiceCollection AddRawTransactionRpcMethods(this IServiceCollection services)
@@ -15,10 +15,14 @@ public static class RawTransactionsRpcServiceCollectionExtensions
         services.TryAddSingleton<TransactionJson>();
         services.TryAddSingleton<AddressDecoder>();
         services.TryAddSingleton<RawTransactionCodec>();
+        services.TryAddSingleton<PrivateKeyDecoder>();
+        services.TryAddSingleton<ISpendableCoinSource, ChainSpendableCoinSource>();
         return services
             .AddRpcMethod<GetRawTransactionMethod>()
             .AddRpcMethod<CreateRawTransactionMethod>()
             .AddRpcMethod<DecodeRawTransactionMethod>()
-            .AddRpcMethod<DecodeScriptMethod>();
+            .AddRpcMethod<DecodeScriptMethod>()
+            .AddRpcMethod<CombineRawTransactionMethod>()
+            .AddRpcMethod<SignRawTransactionMethod>();
     }
 }
