@@ -65,6 +65,7 @@ public static class NodeHostFactory
         services.AddChainStateBlockchainRpcMethods();
         services.AddMiningRpcMethods();
         services.AddRawTransactionRpcMethods();
+        services.AddUtilRpcMethods();
         services.AddNetworkRpcMethods();
         services.AddMempool(MempoolServiceCollectionExtensions.BindPolicy(options.Chain, args));
         if (options.Server)

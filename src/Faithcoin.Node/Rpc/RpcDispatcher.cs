@@ -8,7 +8,11 @@ namespace Faithcoin.Node.Rpc;
 /// CRPCTable::execute: refuse while warming up, find the method, map named parameters to positions, check the
 /// argument count (the original answers a wrong count with the method's help as error -1) and run it.
 /// </summary>
-public sealed class RpcDispatcher(IRpcMethodTable table, RpcWarmup warmup, IRpcCallObserver? observer = null)
+public sealed class RpcDispatcher(
+    IRpcMethodTable table,
+    RpcWarmup warmup,
+    IEnumerable<IUnavailableRpcMethods>? unavailable = null,
+    IRpcCallObserver? observer = null)
 {
     public async ValueTask<JsonNode?> ExecuteAsync(JsonRpcRequest request, CancellationToken cancellationToken)
     {
@@ -19,7 +23,7 @@ public sealed class RpcDispatcher(IRpcMethodTable table, RpcWarmup warmup, IRpcC
         }
 
         var method = table.Find(request.Method)
-            ?? throw new RpcException(RpcErrorCode.MethodNotFound, "Method not found");
+            ?? throw new RpcException(RpcErrorCode.MethodNotFound, NotFoundMessage(request.Method));
         var parameters = request.Params is { ValueKind: JsonValueKind.Object } named
             ? MapNamedArguments(named, method.ArgumentNames)
             : Positional(request.Params);
@@ -50,6 +54,9 @@ public sealed class RpcDispatcher(IRpcMethodTable table, RpcWarmup warmup, IRpcC
             observer?.Completed(method.Name, Stopwatch.GetElapsedTime(started), error);
         }
     }
+
+    private string NotFoundMessage(string method) =>
+        (unavailable ?? []).Select(u => u.Explain(method)).FirstOrDefault(m => m is not null) ?? "Method not found";
 
     private static RpcParameters Positional(JsonElement? parameters) =>
         parameters is { ValueKind: JsonValueKind.Array } array
