@@ -37,7 +37,8 @@ public sealed partial class P2PNode : IAsyncDisposable
         ILoggerFactory loggerFactory,
         TimeProvider? time = null,
         IAddressBook? addressBook = null,
-        ITransactionSink? transactions = null)
+        ITransactionSink? transactions = null,
+        Random? random = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(chain);
@@ -59,16 +60,18 @@ public sealed partial class P2PNode : IAsyncDisposable
         var scheduler = new BlockSyncScheduler(chainSource, Downloads, options, this.time, syncLogger);
         var proofOfWork = new HeaderProofOfWork(
             chain.Consensus, options.HeaderCheckThreads > 0 ? options.HeaderCheckThreads : Environment.ProcessorCount);
-        var transactionSink = transactions ?? new NoMempool();
+        var peerTable = new PeerTable();
+        var relay = new TransactionRelay(
+            peerTable, transactions ?? new NoMempool(), new RecentRejects(chainSource), new TransactionRequestSchedule(), options, this.time);
         IMessageHandler[] handlers =
         [
             new HeadersHandler(chainSource, proofOfWork, Downloads, scheduler, this.time, protocolLogger),
-            new InventoryHandler(chainSource, Downloads, transactionSink),
+            new InventoryHandler(chainSource, Downloads, relay, options),
             new GetBlocksHandler(chainSource),
             new AddressHandler(AddressBook),
             new PreferencesHandler(options),
             new BlockHandler(chainSource, Downloads, this.time),
-            new TransactionHandler(transactionSink, options, protocolLogger),
+            new TransactionHandler(relay, options, protocolLogger),
             new QuietHandler(protocolLogger),
         ];
         logic = new PeerLogic(
@@ -81,6 +84,8 @@ public sealed partial class P2PNode : IAsyncDisposable
             Downloads,
             scheduler,
             new BlockAnnouncer(chainSource, Downloads, protocolLogger),
+            new TransactionAnnouncer(relay, options, this.time, new PoissonDelay(random ?? new Random())),
+            peerTable,
             handlers,
             protocolLogger);
         maintenance = new PeerMaintenance(

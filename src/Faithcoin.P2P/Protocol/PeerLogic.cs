@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Faithcoin.Consensus.Validation;
 using Faithcoin.P2P.Net;
 using Faithcoin.P2P.Peers;
@@ -14,7 +13,7 @@ namespace Faithcoin.P2P.Protocol;
 /// <summary>
 /// The protocol logic (0.15's net_processing): the handshake gate in front of every handler, reject on
 /// malformed payloads, banning after misbehaviour, and the SendMessages work (pings, header sync start, block
-/// announcements, stall and timeout checks, block requests, feefilter).
+/// announcements, transaction trickles, stall and timeout checks, block and transaction requests, feefilter).
 /// </summary>
 public sealed partial class PeerLogic : INetEvents
 {
@@ -27,9 +26,10 @@ public sealed partial class PeerLogic : INetEvents
     private readonly BlockDownloadTracker downloads;
     private readonly BlockSyncScheduler sync;
     private readonly BlockAnnouncer announcer;
+    private readonly TransactionAnnouncer transactions;
     private readonly IReadOnlyDictionary<string, IMessageHandler> handlers;
     private readonly ILogger logger;
-    private readonly ConcurrentDictionary<long, PeerContext> peers = new();
+    private readonly PeerTable peers;
 
     public PeerLogic(
         P2POptions options,
@@ -41,6 +41,8 @@ public sealed partial class PeerLogic : INetEvents
         BlockDownloadTracker downloads,
         BlockSyncScheduler sync,
         BlockAnnouncer announcer,
+        TransactionAnnouncer transactions,
+        PeerTable peers,
         IEnumerable<IMessageHandler> handlers,
         ILogger logger)
     {
@@ -53,6 +55,8 @@ public sealed partial class PeerLogic : INetEvents
         ArgumentNullException.ThrowIfNull(downloads);
         ArgumentNullException.ThrowIfNull(sync);
         ArgumentNullException.ThrowIfNull(announcer);
+        ArgumentNullException.ThrowIfNull(transactions);
+        ArgumentNullException.ThrowIfNull(peers);
         ArgumentNullException.ThrowIfNull(handlers);
         ArgumentNullException.ThrowIfNull(logger);
         this.options = options;
@@ -64,6 +68,8 @@ public sealed partial class PeerLogic : INetEvents
         this.downloads = downloads;
         this.sync = sync;
         this.announcer = announcer;
+        this.transactions = transactions;
+        this.peers = peers;
         this.logger = logger;
         this.handlers = handlers.Append(pings)
             .SelectMany(h => h.Commands.Select(c => (Command: c, Handler: h)))
@@ -71,7 +77,7 @@ public sealed partial class PeerLogic : INetEvents
     }
 
     /// <summary>The protocol state of a connected peer (for reporting, getpeerinfo), or null.</summary>
-    public PeerState? GetState(long peerId) => peers.TryGetValue(peerId, out var peer) ? peer.State : null;
+    public PeerState? GetState(long peerId) => peers.TryGet(peerId, out var peer) ? peer.State : null;
 
     /// <summary>
     /// The relay half of UpdatedBlockTip: queue <paramref name="hashes"/> (oldest first) for announcement to every
@@ -80,7 +86,7 @@ public sealed partial class PeerLogic : INetEvents
     public void QueueBlockAnnouncements(IReadOnlyList<uint256> hashes, int newHeight)
     {
         ArgumentNullException.ThrowIfNull(hashes);
-        foreach (var peer in peers.Values)
+        foreach (var peer in peers.All)
         {
             var startHeight = peer.State.StartHeight;
             if (newHeight > (startHeight != -1 ? startHeight - 2000 : 0))
@@ -93,7 +99,7 @@ public sealed partial class PeerLogic : INetEvents
     public void InitializePeer(PeerConnection peer)
     {
         ArgumentNullException.ThrowIfNull(peer);
-        peers[peer.Id] = new PeerContext(peer, new PeerState(options.BanScore), serializer, logger);
+        peers.Add(new PeerContext(peer, new PeerState(options.BanScore), serializer, logger));
         downloads.AddPeer(peer.Id);
         if (!peer.IsInbound)
         {
@@ -109,13 +115,15 @@ public sealed partial class PeerLogic : INetEvents
         {
             context.State.Dispose();
         }
+
+        transactions.Relay.PeerDisconnected(peer.Id);
     }
 
     public async ValueTask ProcessMessageAsync(PeerConnection peer, NetFrame frame, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(frame);
-        if (!peers.TryGetValue(peer.Id, out var context))
+        if (!peers.TryGet(peer.Id, out var context))
         {
             return;
         }
@@ -150,7 +158,7 @@ public sealed partial class PeerLogic : INetEvents
     public ValueTask SendMessagesAsync(PeerConnection peer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(peer);
-        if (!peer.HandshakeComplete || peer.IsDisconnecting || !peers.TryGetValue(peer.Id, out var context))
+        if (!peer.HandshakeComplete || peer.IsDisconnecting || !peers.TryGet(peer.Id, out var context))
         {
             return ValueTask.CompletedTask;
         }
@@ -168,8 +176,10 @@ public sealed partial class PeerLogic : INetEvents
             {
                 sync.StartHeadersSync(context);
                 announcer.SendAnnouncements(context);
+                transactions.SendInventory(context);
                 if (sync.CheckTimeoutsAndRequestBlocks(context))
                 {
+                    transactions.SendRequests(context);
                     feeFilter.AnnounceIfDue(context);
                 }
             }
