@@ -23,6 +23,7 @@ public sealed partial class P2PNode : IAsyncDisposable
 
     private readonly ConnectionManager connections;
     private readonly PeerLogic logic;
+    private readonly TransactionRelay relay;
     private readonly PeerMaintenance maintenance;
     private readonly ManualConnections manual;
     private readonly BanListFile? banListFile;
@@ -61,8 +62,14 @@ public sealed partial class P2PNode : IAsyncDisposable
         var proofOfWork = new HeaderProofOfWork(
             chain.Consensus, options.HeaderCheckThreads > 0 ? options.HeaderCheckThreads : Environment.ProcessorCount);
         var peerTable = new PeerTable();
-        var relay = new TransactionRelay(
-            peerTable, transactions ?? new NoMempool(), new RecentRejects(chainSource), new TransactionRequestSchedule(), options, this.time);
+        relay = new TransactionRelay(
+            peerTable,
+            transactions ?? new NoMempool(),
+            new RecentRejects(chainSource),
+            new TransactionRequestSchedule(),
+            new RelayMemory(),
+            options,
+            this.time);
         IMessageHandler[] handlers =
         [
             new HeadersHandler(chainSource, proofOfWork, Downloads, scheduler, this.time, protocolLogger),
@@ -76,7 +83,7 @@ public sealed partial class P2PNode : IAsyncDisposable
         ];
         logic = new PeerLogic(
             options,
-            connections,
+            new PeerPunishment(options, connections, protocolLogger),
             serializer,
             handshake,
             pings,
@@ -160,6 +167,16 @@ public sealed partial class P2PNode : IAsyncDisposable
         hashes.Reverse();
         logic.QueueBlockAnnouncements(hashes, newTip.Height);
         _ = Task.Run(WakeAllPeersAsync);
+    }
+
+    /// <summary>
+    /// RelayTransaction for a transaction the node put into its pool itself (sendrawtransaction): every connected
+    /// peer that wants transactions and does not know it hears of it at its next trickle.
+    /// </summary>
+    public void RelayTransaction(uint256 txid)
+    {
+        ArgumentNullException.ThrowIfNull(txid);
+        relay.Relay(txid);
     }
 
     /// <summary>Runs one maintenance pass now (timeouts, pings, feefilter) instead of waiting for the timer.</summary>

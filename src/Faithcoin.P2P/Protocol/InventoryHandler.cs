@@ -12,7 +12,7 @@ namespace Faithcoin.P2P.Protocol;
 /// has it; one we do not know (and have not asked anyone for) is fetched headers-first (getheaders up to it),
 /// as 0.15 does. An announced transaction becomes known to the peer and is asked for (AskFor; the getdata goes
 /// out with SendMessages) unless we already have it, run -blocksonly or are in initial download. getdata is served block by block, waiting whenever the peer's send buffer is full (blocks we
-/// cannot serve are skipped silently, as in 0.15); transactions come from the <see cref="ITransactionSink"/>,
+/// cannot serve are skipped silently, as in 0.15); transactions come from what we announced lately (mapRelay),
 /// notfound for the rest.
 /// </summary>
 public sealed class InventoryHandler : IMessageHandler
@@ -168,7 +168,7 @@ public sealed class InventoryHandler : IMessageHandler
 
     private void ServeTransaction(PeerContext peer, InventoryVector item, List<InventoryVector> notFound)
     {
-        var transaction = relay.Sink.FindTransaction(item.Hash);
+        var transaction = relay.FindForGetData(peer, item.Hash);
         if (transaction is null)
         {
             notFound.Add(item);

@@ -1,6 +1,5 @@
 using Faithcoin.Consensus.Validation;
 using Faithcoin.P2P.Net;
-using Faithcoin.P2P.Peers;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
@@ -18,7 +17,7 @@ namespace Faithcoin.P2P.Protocol;
 public sealed partial class PeerLogic : INetEvents
 {
     private readonly P2POptions options;
-    private readonly IConnectionDirectory directory;
+    private readonly PeerPunishment punishment;
     private readonly PayloadSerializer serializer;
     private readonly HandshakeHandler handshake;
     private readonly PingHandler pings;
@@ -33,7 +32,7 @@ public sealed partial class PeerLogic : INetEvents
 
     public PeerLogic(
         P2POptions options,
-        IConnectionDirectory directory,
+        PeerPunishment punishment,
         PayloadSerializer serializer,
         HandshakeHandler handshake,
         PingHandler pings,
@@ -47,7 +46,7 @@ public sealed partial class PeerLogic : INetEvents
         ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(punishment);
         ArgumentNullException.ThrowIfNull(serializer);
         ArgumentNullException.ThrowIfNull(handshake);
         ArgumentNullException.ThrowIfNull(pings);
@@ -60,7 +59,7 @@ public sealed partial class PeerLogic : INetEvents
         ArgumentNullException.ThrowIfNull(handlers);
         ArgumentNullException.ThrowIfNull(logger);
         this.options = options;
-        this.directory = directory;
+        this.punishment = punishment;
         this.serializer = serializer;
         this.handshake = handshake;
         this.pings = pings;
@@ -147,7 +146,7 @@ public sealed partial class PeerLogic : INetEvents
                 LogHandlerFailed(logger, frame.Command, peer.Id, e);
             }
 
-            SendRejectsAndCheckIfBanned(context);
+            punishment.SendRejectsAndCheckIfBanned(context);
         }
         finally
         {
@@ -172,7 +171,7 @@ public sealed partial class PeerLogic : INetEvents
         try
         {
             pings.SendPingIfDue(context);
-            if (!SendRejectsAndCheckIfBanned(context) && !peer.IsDisconnecting)
+            if (!punishment.SendRejectsAndCheckIfBanned(context) && !peer.IsDisconnecting)
             {
                 sync.StartHeadersSync(context);
                 announcer.SendAnnouncements(context);
@@ -265,40 +264,6 @@ public sealed partial class PeerLogic : INetEvents
         downloads.SetPeerServices(peer.Id, isClient, connection.Kind == ConnectionKind.OneShot, peer.State.HaveWitness, preferred);
     }
 
-    private bool SendRejectsAndCheckIfBanned(PeerContext peer)
-    {
-        if (!peer.State.Misbehaviour.TakeShouldBan())
-        {
-            return false;
-        }
-
-        var connection = peer.Connection;
-        if (connection.IsWhitelisted)
-        {
-            LogNotPunishing(logger, "whitelisted", connection.RemoteEndPoint.ToString());
-        }
-        else if (connection.Kind == ConnectionKind.Manual)
-        {
-            LogNotPunishing(logger, "manually-connected", connection.RemoteEndPoint.ToString());
-        }
-        else
-        {
-            if (AddressClass.IsLocal(connection.RemoteAddress) && !options.BanLocalPeers)
-            {
-                LogNotBanningLocal(logger, connection.RemoteEndPoint.ToString());
-            }
-            else
-            {
-                // Ban before the socket closes, so a quick reconnection already meets the ban.
-                directory.Ban(connection.RemoteAddress, BanReason.NodeMisbehaving);
-            }
-
-            connection.Disconnect("misbehaving");
-        }
-
-        return true;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "ProcessMessages({Command}, {Size} bytes): Exception '{Problem}' caught peer={Peer}")]
     private static partial void LogMalformed(ILogger logger, string command, int size, long peer, string problem);
 
@@ -307,10 +272,4 @@ public sealed partial class PeerLogic : INetEvents
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Unknown command \"{Command}\" from peer={Peer}")]
     private static partial void LogUnknownCommand(ILogger logger, string command, long peer);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Not punishing {Kind} peer {Address}!")]
-    private static partial void LogNotPunishing(ILogger logger, string kind, string address);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Not banning local peer {Address}!")]
-    private static partial void LogNotBanningLocal(ILogger logger, string address);
 }

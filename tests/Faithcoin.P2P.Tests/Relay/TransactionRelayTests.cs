@@ -102,6 +102,27 @@ public sealed class TransactionRelayTests
     }
 
     [Fact]
+    public async Task PoolTransactionsAreServedOnlyOnceTheyWereAnnounced()
+    {
+        var sink = new PoolSink();
+        var hidden = PoolSink.Create(9000);
+        sink.Add(hidden);
+        await using var node = TestNode.Start(RelayPeers.Whitelisted(), transactions: sink);
+        await using var peer = await RelayPeers.ConnectAsync(node);
+
+        // Probing the pool for a transaction we never announced tells nothing.
+        await peer.SendAsync(NetCommands.GetData, Payloads.GetData(InventoryType.MSG_TX, hidden.GetHash()));
+        var notFound = Payloads.ReadInventory((await peer.ReadUntilAsync(NetCommands.NotFound)).Payload);
+        await peer.SendAsync(NetCommands.Mempool, []);
+        await RelayPeers.ReadAnnouncementAsync(peer, hidden.GetHash());
+        await peer.SendAsync(NetCommands.GetData, Payloads.GetData(InventoryType.MSG_TX, hidden.GetHash()));
+        var served = await peer.ReadUntilAsync(NetCommands.Tx);
+
+        Assert.Equal([hidden.GetHash()], notFound.Select(i => i.Hash));
+        Assert.Equal(hidden.ToBytes(), served.Payload);
+    }
+
+    [Fact]
     public async Task TransactionTravelsBetweenTwoNodesByInvGetDataAndTx()
     {
         var first = new PoolSink();

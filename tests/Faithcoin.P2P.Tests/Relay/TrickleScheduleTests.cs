@@ -12,7 +12,7 @@ public sealed class TrickleScheduleTests
     {
         var options = new P2POptions();
         var relay = new TransactionRelay(
-            new PeerTable(), new PoolSink(), new RecentRejects(InMemoryChain.GenesisOnly()), new TransactionRequestSchedule(), options, TimeProvider.System);
+            new PeerTable(), new PoolSink(), new RecentRejects(InMemoryChain.GenesisOnly()), new TransactionRequestSchedule(), new RelayMemory(), options, TimeProvider.System);
         var announcer = new TransactionAnnouncer(relay, options, TimeProvider.System, new PoissonDelay(new Random(1)));
 
         Assert.Equal(TimeSpan.FromSeconds(5), announcer.AverageInterval(inbound: true));

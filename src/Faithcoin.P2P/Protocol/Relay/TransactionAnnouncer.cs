@@ -83,7 +83,7 @@ public sealed class TransactionAnnouncer
             state.LastMempoolRequest = now;
         }
 
-        Trickle(state, inventory);
+        Trickle(state, inventory, now);
         foreach (var chunk in inventory.Chunk(WireLimits.MaxInventoryEntries))
         {
             peer.Send(NetCommands.Inv, new InvPayload(chunk));
@@ -136,7 +136,7 @@ public sealed class TransactionAnnouncer
         }
     }
 
-    private void Trickle(PeerState state, List<InventoryVector> inventory)
+    private void Trickle(PeerState state, List<InventoryVector> inventory, DateTimeOffset now)
     {
         var filter = state.FeeFilterReceived;
         var sent = 0;
@@ -147,7 +147,7 @@ public sealed class TransactionAnnouncer
                 break;
             }
 
-            if (!state.Transactions.TakeUnknown(candidate.Txid) || candidate.FeeRate is not { } rate)
+            if (!state.Transactions.TakeUnknown(candidate.Txid) || candidate is not { FeeRate: { } rate, Transaction: { } transaction })
             {
                 // Known already, or no longer in the pool.
                 continue;
@@ -159,6 +159,7 @@ public sealed class TransactionAnnouncer
             }
 
             inventory.Add(new InventoryVector(InventoryType.MSG_TX, candidate.Txid));
+            relay.Memory.Remember(transaction, now);
             state.Transactions.AddKnown(candidate.Txid);
             sent++;
         }
@@ -169,16 +170,13 @@ public sealed class TransactionAnnouncer
     private List<Candidate> AnnouncementOrder(IReadOnlyList<uint256> pending)
     {
         var sink = relay.Sink;
-        var parents = new Dictionary<uint256, uint256[]>(pending.Count);
-        foreach (var txid in pending)
-        {
-            var transaction = sink.FindTransaction(txid);
-            parents[txid] = transaction is null ? [] : transaction.Inputs.Select(i => i.PrevOut.Hash).Distinct().ToArray();
-        }
-
+        var found = pending.ToDictionary(txid => txid, sink.FindTransaction);
+        var parents = found.ToDictionary(
+            entry => entry.Key,
+            entry => entry.Value is null ? [] : entry.Value.Inputs.Select(i => i.PrevOut.Hash).Distinct().ToArray());
         var depth = new Dictionary<uint256, int>(pending.Count);
         return pending
-            .Select(txid => new Candidate(txid, sink.GetFeeRate(txid), Depth(txid, parents, depth, 0)))
+            .Select(txid => new Candidate(txid, found[txid], found[txid] is null ? null : sink.GetFeeRate(txid), Depth(txid, parents, depth, 0)))
             .OrderBy(c => c.FeeRate is null ? 0 : 1)
             .ThenBy(c => c.Depth)
             .ThenByDescending(c => c.FeeRate)
@@ -209,5 +207,5 @@ public sealed class TransactionAnnouncer
         return result;
     }
 
-    private sealed record Candidate(uint256 Txid, long? FeeRate, int Depth);
+    private sealed record Candidate(uint256 Txid, Transaction? Transaction, long? FeeRate, int Depth);
 }

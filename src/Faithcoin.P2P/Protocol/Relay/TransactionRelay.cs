@@ -7,7 +7,8 @@ namespace Faithcoin.P2P.Protocol.Relay;
 /// <summary>
 /// The node-wide half of transaction relay: RelayTransaction (queue an inv for every connected peer that wants
 /// transactions and does not know it), AlreadyHave for transactions (recently rejected, or in the pool), and
-/// AskFor (queue a getdata to a peer, spaced two minutes from the last request for the same transaction).
+/// AskFor (queue a getdata to a peer, spaced two minutes from the last request for the same transaction), and
+/// which transaction a peer's getdata may be served.
 /// </summary>
 public sealed class TransactionRelay
 {
@@ -23,9 +24,11 @@ public sealed class TransactionRelay
         ITransactionSink sink,
         RecentRejects rejects,
         TransactionRequestSchedule schedule,
+        RelayMemory memory,
         P2POptions options,
         TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(peers);
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(rejects);
@@ -36,6 +39,7 @@ public sealed class TransactionRelay
         this.sink = sink;
         this.rejects = rejects;
         this.schedule = schedule;
+        Memory = memory;
         this.options = options;
         this.time = time;
     }
@@ -43,6 +47,9 @@ public sealed class TransactionRelay
     public ITransactionSink Sink => sink;
 
     public RecentRejects Rejects => rejects;
+
+    /// <summary>What getdata for a transaction is answered from.</summary>
+    public RelayMemory Memory { get; }
 
     /// <summary>RelayTransaction: every fully connected peer that asked for transactions hears of it at its next trickle.</summary>
     public void Relay(uint256 txid)
@@ -82,6 +89,21 @@ public sealed class TransactionRelay
         {
             requests.Enqueue(new InventoryVector(FetchType(peer), txid), schedule.Schedule(txid, time.GetUtcNow()));
         }
+    }
+
+    /// <summary>
+    /// ProcessGetData for a transaction: one we announced lately (to anyone), or, for a peer that asked for our
+    /// pool with a mempool message, a pool transaction it knows (0.15 allows those in the pool at that request).
+    /// </summary>
+    public Transaction? FindForGetData(PeerContext peer, uint256 txid)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        if (Memory.Find(txid) is { } announced)
+        {
+            return announced;
+        }
+
+        return peer.State.LastMempoolRequest is not null && peer.State.Transactions.IsKnown(txid) ? sink.FindTransaction(txid) : null;
     }
 
     /// <summary>FinalizeNode: the peer's orphans go (EraseOrphansFor).</summary>
