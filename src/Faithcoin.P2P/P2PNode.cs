@@ -23,6 +23,7 @@ public sealed partial class P2PNode : IAsyncDisposable
 
     private readonly ConnectionManager connections;
     private readonly PeerLogic logic;
+    private readonly TransactionRelay relay;
     private readonly PeerMaintenance maintenance;
     private readonly ManualConnections manual;
     private readonly BanListFile? banListFile;
@@ -37,7 +38,8 @@ public sealed partial class P2PNode : IAsyncDisposable
         ILoggerFactory loggerFactory,
         TimeProvider? time = null,
         IAddressBook? addressBook = null,
-        ITransactionSink? transactions = null)
+        ITransactionSink? transactions = null,
+        Random? random = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(chain);
@@ -59,21 +61,29 @@ public sealed partial class P2PNode : IAsyncDisposable
         var scheduler = new BlockSyncScheduler(chainSource, Downloads, options, this.time, syncLogger);
         var proofOfWork = new HeaderProofOfWork(
             chain.Consensus, options.HeaderCheckThreads > 0 ? options.HeaderCheckThreads : Environment.ProcessorCount);
-        var transactionSink = transactions ?? new NoMempool();
+        var peerTable = new PeerTable();
+        relay = new TransactionRelay(
+            peerTable,
+            transactions ?? new NoMempool(),
+            new RecentRejects(chainSource),
+            new TransactionRequestSchedule(),
+            new RelayMemory(),
+            options,
+            this.time);
         IMessageHandler[] handlers =
         [
             new HeadersHandler(chainSource, proofOfWork, Downloads, scheduler, this.time, protocolLogger),
-            new InventoryHandler(chainSource, Downloads, transactionSink),
+            new InventoryHandler(chainSource, Downloads, relay, options),
             new GetBlocksHandler(chainSource),
             new AddressHandler(AddressBook),
             new PreferencesHandler(options),
             new BlockHandler(chainSource, Downloads, this.time),
-            new TransactionHandler(transactionSink, options, protocolLogger),
+            new TransactionHandler(relay, options, protocolLogger),
             new QuietHandler(protocolLogger),
         ];
         logic = new PeerLogic(
             options,
-            connections,
+            new PeerPunishment(options, connections, protocolLogger),
             serializer,
             handshake,
             pings,
@@ -81,6 +91,8 @@ public sealed partial class P2PNode : IAsyncDisposable
             Downloads,
             scheduler,
             new BlockAnnouncer(chainSource, Downloads, protocolLogger),
+            new TransactionAnnouncer(relay, options, this.time, new PoissonDelay(random ?? new Random())),
+            peerTable,
             handlers,
             protocolLogger);
         maintenance = new PeerMaintenance(
@@ -155,6 +167,16 @@ public sealed partial class P2PNode : IAsyncDisposable
         hashes.Reverse();
         logic.QueueBlockAnnouncements(hashes, newTip.Height);
         _ = Task.Run(WakeAllPeersAsync);
+    }
+
+    /// <summary>
+    /// RelayTransaction for a transaction the node put into its pool itself (sendrawtransaction): every connected
+    /// peer that wants transactions and does not know it hears of it at its next trickle.
+    /// </summary>
+    public void RelayTransaction(uint256 txid)
+    {
+        ArgumentNullException.ThrowIfNull(txid);
+        relay.Relay(txid);
     }
 
     /// <summary>Runs one maintenance pass now (timeouts, pings, feefilter) instead of waiting for the timer.</summary>

@@ -106,6 +106,15 @@ public sealed record P2POptions
     /// <summary>The version message's relay flag (false with -blocksonly).</summary>
     public bool RelayTransactions { get; init; } = true;
 
+    /// <summary>
+    /// INVENTORY_BROADCAST_INTERVAL: the average time between transaction announcements to an inbound peer (half
+    /// for outbound peers). A constant in 0.15; settable so tests need not wait seconds.
+    /// </summary>
+    public TimeSpan InventoryBroadcastInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>-whitelistforcerelay: relay transactions from whitelisted peers even when the pool already has or refused them.</summary>
+    public bool WhitelistForceRelay { get; init; } = true;
+
     /// <summary>-feefilter: announce our minimum fee rate to peers that understand feefilter.</summary>
     public bool FeeFilter { get; init; } = true;
 

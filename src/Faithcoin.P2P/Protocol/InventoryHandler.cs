@@ -10,24 +10,28 @@ namespace Faithcoin.P2P.Protocol;
 /// <summary>
 /// inv, getdata and notfound. Lists over MAX_INV_SZ cost 20 points. A block announced by inv tells us the peer
 /// has it; one we do not know (and have not asked anyone for) is fetched headers-first (getheaders up to it),
-/// as 0.15 does. getdata is served block by block, waiting whenever the peer's send buffer is full (blocks we
-/// cannot serve are skipped silently, as in 0.15); transactions come from the <see cref="ITransactionSink"/>,
+/// as 0.15 does. An announced transaction becomes known to the peer and is asked for (AskFor; the getdata goes
+/// out with SendMessages) unless we already have it, run -blocksonly or are in initial download. getdata is served block by block, waiting whenever the peer's send buffer is full (blocks we
+/// cannot serve are skipped silently, as in 0.15); transactions come from what we announced lately (mapRelay),
 /// notfound for the rest.
 /// </summary>
 public sealed class InventoryHandler : IMessageHandler
 {
     private readonly IChainSource chain;
     private readonly BlockDownloadTracker tracker;
-    private readonly ITransactionSink transactions;
+    private readonly TransactionRelay relay;
+    private readonly P2POptions options;
 
-    public InventoryHandler(IChainSource chain, BlockDownloadTracker tracker, ITransactionSink transactions)
+    public InventoryHandler(IChainSource chain, BlockDownloadTracker tracker, TransactionRelay relay, P2POptions options)
     {
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(tracker);
-        ArgumentNullException.ThrowIfNull(transactions);
+        ArgumentNullException.ThrowIfNull(relay);
+        ArgumentNullException.ThrowIfNull(options);
         this.chain = chain;
         this.tracker = tracker;
-        this.transactions = transactions;
+        this.relay = relay;
+        this.options = options;
     }
 
     public IReadOnlyCollection<string> Commands { get; } = [NetCommands.Inv, NetCommands.GetData, NetCommands.NotFound];
@@ -72,8 +76,15 @@ public sealed class InventoryHandler : IMessageHandler
         }
 
         var inventory = peer.Serializer.Deserialize<InvPayload>(payload).Inventory;
+        var blocksOnly = !options.RelayTransactions && !peer.Connection.IsWhitelisted;
         foreach (var item in inventory)
         {
+            if (item.Type == InventoryType.MSG_TX)
+            {
+                AnnouncedTransaction(peer, item.Hash, blocksOnly);
+                continue;
+            }
+
             if (!IsBlock(item.Type))
             {
                 continue;
@@ -85,6 +96,15 @@ public sealed class InventoryHandler : IMessageHandler
                 // Announcements are headers-first now: ask for the headers, then download what they show.
                 peer.SendGetHeaders(chain.GetLocator(chain.BestHeader), item.Hash);
             }
+        }
+    }
+
+    private void AnnouncedTransaction(PeerContext peer, uint256 txid, bool blocksOnly)
+    {
+        peer.State.Transactions.AddKnown(txid);
+        if (!blocksOnly && !chain.IsInitialBlockDownload && !relay.AlreadyHave(txid))
+        {
+            relay.AskFor(peer, txid);
         }
     }
 
@@ -148,7 +168,7 @@ public sealed class InventoryHandler : IMessageHandler
 
     private void ServeTransaction(PeerContext peer, InventoryVector item, List<InventoryVector> notFound)
     {
-        var transaction = transactions.FindTransaction(item.Hash);
+        var transaction = relay.FindForGetData(peer, item.Hash);
         if (transaction is null)
         {
             notFound.Add(item);

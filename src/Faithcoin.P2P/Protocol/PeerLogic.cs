@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using Faithcoin.Consensus.Validation;
 using Faithcoin.P2P.Net;
-using Faithcoin.P2P.Peers;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
@@ -14,12 +12,12 @@ namespace Faithcoin.P2P.Protocol;
 /// <summary>
 /// The protocol logic (0.15's net_processing): the handshake gate in front of every handler, reject on
 /// malformed payloads, banning after misbehaviour, and the SendMessages work (pings, header sync start, block
-/// announcements, stall and timeout checks, block requests, feefilter).
+/// announcements, transaction trickles, stall and timeout checks, block and transaction requests, feefilter).
 /// </summary>
 public sealed partial class PeerLogic : INetEvents
 {
     private readonly P2POptions options;
-    private readonly IConnectionDirectory directory;
+    private readonly PeerPunishment punishment;
     private readonly PayloadSerializer serializer;
     private readonly HandshakeHandler handshake;
     private readonly PingHandler pings;
@@ -27,13 +25,14 @@ public sealed partial class PeerLogic : INetEvents
     private readonly BlockDownloadTracker downloads;
     private readonly BlockSyncScheduler sync;
     private readonly BlockAnnouncer announcer;
+    private readonly TransactionAnnouncer transactions;
     private readonly IReadOnlyDictionary<string, IMessageHandler> handlers;
     private readonly ILogger logger;
-    private readonly ConcurrentDictionary<long, PeerContext> peers = new();
+    private readonly PeerTable peers;
 
     public PeerLogic(
         P2POptions options,
-        IConnectionDirectory directory,
+        PeerPunishment punishment,
         PayloadSerializer serializer,
         HandshakeHandler handshake,
         PingHandler pings,
@@ -41,11 +40,13 @@ public sealed partial class PeerLogic : INetEvents
         BlockDownloadTracker downloads,
         BlockSyncScheduler sync,
         BlockAnnouncer announcer,
+        TransactionAnnouncer transactions,
+        PeerTable peers,
         IEnumerable<IMessageHandler> handlers,
         ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(punishment);
         ArgumentNullException.ThrowIfNull(serializer);
         ArgumentNullException.ThrowIfNull(handshake);
         ArgumentNullException.ThrowIfNull(pings);
@@ -53,10 +54,12 @@ public sealed partial class PeerLogic : INetEvents
         ArgumentNullException.ThrowIfNull(downloads);
         ArgumentNullException.ThrowIfNull(sync);
         ArgumentNullException.ThrowIfNull(announcer);
+        ArgumentNullException.ThrowIfNull(transactions);
+        ArgumentNullException.ThrowIfNull(peers);
         ArgumentNullException.ThrowIfNull(handlers);
         ArgumentNullException.ThrowIfNull(logger);
         this.options = options;
-        this.directory = directory;
+        this.punishment = punishment;
         this.serializer = serializer;
         this.handshake = handshake;
         this.pings = pings;
@@ -64,6 +67,8 @@ public sealed partial class PeerLogic : INetEvents
         this.downloads = downloads;
         this.sync = sync;
         this.announcer = announcer;
+        this.transactions = transactions;
+        this.peers = peers;
         this.logger = logger;
         this.handlers = handlers.Append(pings)
             .SelectMany(h => h.Commands.Select(c => (Command: c, Handler: h)))
@@ -71,7 +76,7 @@ public sealed partial class PeerLogic : INetEvents
     }
 
     /// <summary>The protocol state of a connected peer (for reporting, getpeerinfo), or null.</summary>
-    public PeerState? GetState(long peerId) => peers.TryGetValue(peerId, out var peer) ? peer.State : null;
+    public PeerState? GetState(long peerId) => peers.TryGet(peerId, out var peer) ? peer.State : null;
 
     /// <summary>
     /// The relay half of UpdatedBlockTip: queue <paramref name="hashes"/> (oldest first) for announcement to every
@@ -80,7 +85,7 @@ public sealed partial class PeerLogic : INetEvents
     public void QueueBlockAnnouncements(IReadOnlyList<uint256> hashes, int newHeight)
     {
         ArgumentNullException.ThrowIfNull(hashes);
-        foreach (var peer in peers.Values)
+        foreach (var peer in peers.All)
         {
             var startHeight = peer.State.StartHeight;
             if (newHeight > (startHeight != -1 ? startHeight - 2000 : 0))
@@ -93,7 +98,7 @@ public sealed partial class PeerLogic : INetEvents
     public void InitializePeer(PeerConnection peer)
     {
         ArgumentNullException.ThrowIfNull(peer);
-        peers[peer.Id] = new PeerContext(peer, new PeerState(options.BanScore), serializer, logger);
+        peers.Add(new PeerContext(peer, new PeerState(options.BanScore), serializer, logger));
         downloads.AddPeer(peer.Id);
         if (!peer.IsInbound)
         {
@@ -109,13 +114,15 @@ public sealed partial class PeerLogic : INetEvents
         {
             context.State.Dispose();
         }
+
+        transactions.Relay.PeerDisconnected(peer.Id);
     }
 
     public async ValueTask ProcessMessageAsync(PeerConnection peer, NetFrame frame, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(frame);
-        if (!peers.TryGetValue(peer.Id, out var context))
+        if (!peers.TryGet(peer.Id, out var context))
         {
             return;
         }
@@ -139,7 +146,7 @@ public sealed partial class PeerLogic : INetEvents
                 LogHandlerFailed(logger, frame.Command, peer.Id, e);
             }
 
-            SendRejectsAndCheckIfBanned(context);
+            punishment.SendRejectsAndCheckIfBanned(context);
         }
         finally
         {
@@ -150,7 +157,7 @@ public sealed partial class PeerLogic : INetEvents
     public ValueTask SendMessagesAsync(PeerConnection peer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(peer);
-        if (!peer.HandshakeComplete || peer.IsDisconnecting || !peers.TryGetValue(peer.Id, out var context))
+        if (!peer.HandshakeComplete || peer.IsDisconnecting || !peers.TryGet(peer.Id, out var context))
         {
             return ValueTask.CompletedTask;
         }
@@ -164,12 +171,14 @@ public sealed partial class PeerLogic : INetEvents
         try
         {
             pings.SendPingIfDue(context);
-            if (!SendRejectsAndCheckIfBanned(context) && !peer.IsDisconnecting)
+            if (!punishment.SendRejectsAndCheckIfBanned(context) && !peer.IsDisconnecting)
             {
                 sync.StartHeadersSync(context);
                 announcer.SendAnnouncements(context);
+                transactions.SendInventory(context);
                 if (sync.CheckTimeoutsAndRequestBlocks(context))
                 {
+                    transactions.SendRequests(context);
                     feeFilter.AnnounceIfDue(context);
                 }
             }
@@ -255,40 +264,6 @@ public sealed partial class PeerLogic : INetEvents
         downloads.SetPeerServices(peer.Id, isClient, connection.Kind == ConnectionKind.OneShot, peer.State.HaveWitness, preferred);
     }
 
-    private bool SendRejectsAndCheckIfBanned(PeerContext peer)
-    {
-        if (!peer.State.Misbehaviour.TakeShouldBan())
-        {
-            return false;
-        }
-
-        var connection = peer.Connection;
-        if (connection.IsWhitelisted)
-        {
-            LogNotPunishing(logger, "whitelisted", connection.RemoteEndPoint.ToString());
-        }
-        else if (connection.Kind == ConnectionKind.Manual)
-        {
-            LogNotPunishing(logger, "manually-connected", connection.RemoteEndPoint.ToString());
-        }
-        else
-        {
-            if (AddressClass.IsLocal(connection.RemoteAddress) && !options.BanLocalPeers)
-            {
-                LogNotBanningLocal(logger, connection.RemoteEndPoint.ToString());
-            }
-            else
-            {
-                // Ban before the socket closes, so a quick reconnection already meets the ban.
-                directory.Ban(connection.RemoteAddress, BanReason.NodeMisbehaving);
-            }
-
-            connection.Disconnect("misbehaving");
-        }
-
-        return true;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "ProcessMessages({Command}, {Size} bytes): Exception '{Problem}' caught peer={Peer}")]
     private static partial void LogMalformed(ILogger logger, string command, int size, long peer, string problem);
 
@@ -297,10 +272,4 @@ public sealed partial class PeerLogic : INetEvents
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Unknown command \"{Command}\" from peer={Peer}")]
     private static partial void LogUnknownCommand(ILogger logger, string command, long peer);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Not punishing {Kind} peer {Address}!")]
-    private static partial void LogNotPunishing(ILogger logger, string kind, string address);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Not banning local peer {Address}!")]
-    private static partial void LogNotBanningLocal(ILogger logger, string address);
 }

@@ -82,6 +82,21 @@ public sealed class PeerState : IDisposable
     /// <summary>hashContinue: the last block of a cut getblocks answer; serving it sends an inv of our tip.</summary>
     public uint256? HashContinue { get; set; }
 
+    /// <summary>filterInventoryKnown and setInventoryTxToSend (filled by relay from other peers' threads).</summary>
+    public PeerTransactionInventory Transactions { get; } = new();
+
+    /// <summary>mapAskFor and setAskFor: transactions to ask this peer for.</summary>
+    public PeerTransactionRequests TransactionRequests { get; } = new();
+
+    /// <summary>nNextInvSend: the next transaction trickle.</summary>
+    public DateTimeOffset NextInventorySend { get; set; } = DateTimeOffset.MinValue;
+
+    /// <summary>fSendMempool: a mempool message waits for the next trickle's answer.</summary>
+    public bool MempoolRequested { get; set; }
+
+    /// <summary>timeLastMempoolReq: when a mempool message was last answered.</summary>
+    public DateTimeOffset? LastMempoolRequest { get; set; }
+
     public long LastSentFeeFilter { get; set; }
 
     public DateTimeOffset NextFeeFilterSend { get; set; } = DateTimeOffset.MinValue;

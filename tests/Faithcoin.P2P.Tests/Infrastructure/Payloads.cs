@@ -31,6 +31,18 @@ public static class Payloads
 
     public static byte[] Ping(ulong nonce) => BitConverter.GetBytes(nonce);
 
+    /// <summary>feefilter: the fee rate in satoshis per kB, little-endian.</summary>
+    public static byte[] FeeFilter(long feePerKilobyte) => new PayloadWriter().WriteInt64(feePerKilobyte).ToArray();
+
+    public static byte[] Inv(InventoryType type, params uint256[] hashes) =>
+        Serializer.Serialize(new InvPayload(hashes.Select(h => new InventoryVector(type, h)).ToArray()));
+
+    /// <summary>The txids of a message if it is an inv of transactions, else none.</summary>
+    public static List<uint256> TransactionIds(RawMessage message) =>
+        message.Command == Faithcoin.P2P.Wire.NetCommands.Inv
+            ? ReadInventory(message.Payload).Where(i => i.Type == InventoryType.MSG_TX).Select(i => i.Hash).ToList()
+            : [];
+
     /// <summary>An inv-shaped list (inv, getdata) with <paramref name="count"/> entries, written by hand so counts over MAX_INV_SZ are possible.</summary>
     public static byte[] InventoryList(int count, InventoryType type = InventoryType.MSG_TX)
     {

@@ -65,7 +65,7 @@ public sealed class RawPeer : IAsyncDisposable
         await stream.WriteAsync(bytes, timeout.Token);
     }
 
-    public Task SendVersionAsync(int version = ProtocolVersions.Current, ulong nonce = 0x1122334455667788, string userAgent = "/raw:1/") =>
+    public Task SendVersionAsync(int version = ProtocolVersions.Current, ulong nonce = 0x1122334455667788, string userAgent = "/raw:1/", bool relay = true) =>
         SendAsync(NetCommands.Version, VersionMessageCodec.Write(new VersionMessage
         {
             Version = version,
@@ -75,12 +75,13 @@ public sealed class RawPeer : IAsyncDisposable
             Nonce = nonce,
             UserAgent = userAgent,
             StartHeight = 0,
+            Relay = relay,
         }));
 
     /// <summary>Sends version and verack and reads until the node's verack.</summary>
-    public async Task HandshakeAsync()
+    public async Task HandshakeAsync(bool relay = true)
     {
-        await SendVersionAsync();
+        await SendVersionAsync(relay: relay);
         await ReadUntilAsync(NetCommands.Verack);
         await SendAsync(NetCommands.Verack, []);
     }

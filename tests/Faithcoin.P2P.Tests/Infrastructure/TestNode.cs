@@ -1,5 +1,6 @@
 using System.Net;
 using Faithcoin.Consensus.Chain;
+using Faithcoin.P2P.Protocol.Relay;
 using Microsoft.Extensions.Logging.Abstractions;
 using NBitcoin;
 
@@ -30,11 +31,11 @@ public sealed class TestNode : IAsyncDisposable
         MaintenanceInterval = TimeSpan.FromMilliseconds(100),
     };
 
-    public static TestNode Start(P2POptions? options = null, InMemoryChain? chain = null)
+    public static TestNode Start(P2POptions? options = null, InMemoryChain? chain = null, ITransactionSink? transactions = null)
     {
         options ??= DefaultOptions();
         chain ??= InMemoryChain.GenesisOnly();
-        var node = new P2PNode(options, ChainParams.Regtest, chain, NullLoggerFactory.Instance);
+        var node = new P2PNode(options, ChainParams.Regtest, chain, NullLoggerFactory.Instance, transactions: transactions);
         chain.TipChanged += node.UpdatedBlockTip;
         node.Start();
         return new TestNode(node, chain, options);

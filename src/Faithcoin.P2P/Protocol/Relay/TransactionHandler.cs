@@ -2,28 +2,30 @@ using Faithcoin.P2P.Wire;
 using Faithcoin.P2P.Wire.Payloads;
 using Microsoft.Extensions.Logging;
 using NBitcoin;
-using NBitcoin.Protocol;
 
 namespace Faithcoin.P2P.Protocol.Relay;
 
 /// <summary>
-/// tx and mempool. A tx from a peer we told not to relay (-blocksonly) is ignored unless whitelisted; otherwise it
-/// goes to the <see cref="ITransactionSink"/>, and an invalid one gets a reject and its DoS score as in 0.15.
-/// mempool: without NODE_BLOOM only whitelisted peers may ask (others are dropped), and they get an inv of the pool.
-/// Relaying accepted transactions to other peers (trickled inv) comes with the mempool.
+/// tx and mempool, as 0.15's ProcessMessage. A tx from a peer we told not to relay (-blocksonly) is ignored
+/// unless whitelisted. Otherwise the peer knows it, and unless we already have it (recently rejected or in the
+/// pool) it goes to the <see cref="ITransactionSink"/>: what entered the pool is relayed; an orphan's parents
+/// are asked from the sender (unless one was rejected, then the orphan is remembered as rejected); a refusal
+/// joins the recent rejects, an invalid one gets a reject and its DoS score, and a whitelisted sender's
+/// harmless refusals are relayed anyway (-whitelistforcerelay). mempool: without NODE_BLOOM only whitelisted
+/// peers may ask (others are dropped); the answer goes out with the peer's next trickle.
 /// </summary>
 public sealed partial class TransactionHandler : IMessageHandler
 {
-    private readonly ITransactionSink sink;
+    private readonly TransactionRelay relay;
     private readonly P2POptions options;
     private readonly ILogger logger;
 
-    public TransactionHandler(ITransactionSink sink, P2POptions options, ILogger logger)
+    public TransactionHandler(TransactionRelay relay, P2POptions options, ILogger logger)
     {
-        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(relay);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        this.sink = sink;
+        this.relay = relay;
         this.options = options;
         this.logger = logger;
     }
@@ -36,14 +38,14 @@ public sealed partial class TransactionHandler : IMessageHandler
         ArgumentNullException.ThrowIfNull(frame);
         if (frame.Command == NetCommands.Mempool)
         {
-            AnswerMempool(peer);
+            RequestMempool(peer);
             return ValueTask.CompletedTask;
         }
 
         return HandleTxAsync(peer, frame.Payload, cancellationToken);
     }
 
-    private void AnswerMempool(PeerContext peer)
+    private void RequestMempool(PeerContext peer)
     {
         if ((options.LocalServices & ServiceFlags.Bloom) == 0 && !peer.Connection.IsWhitelisted)
         {
@@ -51,10 +53,7 @@ public sealed partial class TransactionHandler : IMessageHandler
             return;
         }
 
-        foreach (var chunk in sink.GetTransactionIds().Chunk(WireLimits.MaxInventoryEntries))
-        {
-            peer.Send(NetCommands.Inv, new InvPayload(chunk.Select(h => new InventoryVector(InventoryType.MSG_TX, h)).ToArray()));
-        }
+        peer.State.MempoolRequested = true;
     }
 
     private async ValueTask HandleTxAsync(PeerContext peer, byte[] payload, CancellationToken cancellationToken)
@@ -67,13 +66,77 @@ public sealed partial class TransactionHandler : IMessageHandler
 
         var transaction = peer.Serializer.DeserializeTransaction(payload);
         var txid = transaction.GetHash();
-        var result = await sink.AcceptTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
-        if (result.Accepted)
+        peer.State.Transactions.AddKnown(txid);
+        relay.Received(peer, txid);
+        TransactionAcceptResult? result = null;
+        if (!relay.AlreadyHave(txid))
         {
+            result = await relay.Sink.AcceptTransactionAsync(transaction, peer.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result is { Accepted: true })
+        {
+            foreach (var entered in result.ToRelay)
+            {
+                relay.Relay(entered.Txid);
+            }
+
+            LogAccepted(logger, txid.ToString(), peer.Id, result.ToRelay.Count);
             return;
         }
 
-        if (result.Error is { } error)
+        if (result is { MissingInputs: true })
+        {
+            AskForParents(peer, transaction);
+            return;
+        }
+
+        Refused(peer, transaction, result);
+    }
+
+    private void AskForParents(PeerContext peer, Transaction transaction)
+    {
+        var parents = transaction.Inputs.Select(i => i.PrevOut.Hash).Distinct().ToList();
+        if (parents.Any(relay.Rejects.Contains))
+        {
+            // It would be refused again, so it is not asked for from other peers either.
+            LogRejectedParents(logger, transaction.GetHash().ToString());
+            relay.Rejects.Add(transaction.GetHash());
+            return;
+        }
+
+        foreach (var parent in parents)
+        {
+            peer.State.Transactions.AddKnown(parent);
+            if (!relay.AlreadyHave(parent))
+            {
+                relay.AskFor(peer, parent);
+            }
+        }
+    }
+
+    // Not accepted and not an orphan: already had it (result null), or the pool refused it.
+    private void Refused(PeerContext peer, Transaction transaction, TransactionAcceptResult? result)
+    {
+        var txid = transaction.GetHash();
+        var error = result?.Error;
+
+        // Witness data can be malleated in transit, so such refusals are not remembered for the txid.
+        if (!transaction.HasWitness && error is not { CorruptionPossible: true })
+        {
+            relay.Rejects.Add(txid);
+        }
+
+        if (peer.Connection.IsWhitelisted && options.WhitelistForceRelay)
+        {
+            // A gateway for nodes behind it, but never for what peers would punish us for.
+            if (error is null || error.DoS == 0)
+            {
+                relay.Relay(txid);
+            }
+        }
+
+        if (error is not null)
         {
             LogRejected(logger, txid.ToString(), peer.Id, error.ToString());
             peer.SendReject(new RejectMessage(NetCommands.Tx, error.Code, error.Reason, txid));
@@ -85,11 +148,17 @@ public sealed partial class TransactionHandler : IMessageHandler
             return;
         }
 
-        LogNotAccepted(logger, txid.ToString(), peer.Id, result.InternalReason ?? "unknown");
+        LogNotAccepted(logger, txid.ToString(), peer.Id, result?.InternalReason ?? "already have");
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "transaction sent in violation of protocol peer={Peer}")]
     private static partial void LogBlocksOnlyViolation(ILogger logger, long peer);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "AcceptToMemoryPool: peer={Peer}: accepted {Txid} ({Count} entered the pool)")]
+    private static partial void LogAccepted(ILogger logger, string txid, long peer, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "not keeping orphan with rejected parents {Txid}")]
+    private static partial void LogRejectedParents(ILogger logger, string txid);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Txid} from peer={Peer} was not accepted: {Reason}")]
     private static partial void LogRejected(ILogger logger, string txid, long peer, string reason);
