@@ -19,13 +19,13 @@ public sealed record PolicySettings
     public uint MaxDatacarrierBytes { get; init; } = PolicyDefaults.MaxDatacarrierBytes;
 
     /// <summary>-dustrelayfee: the rate an output must be worth spending at.</summary>
-    public FeeRate DustRelayFee { get; init; } = new(PolicyDefaults.DustRelayFee);
+    public PolicyFeeRate DustRelayFee { get; init; } = new(PolicyDefaults.DustRelayFee);
 
     /// <summary>-minrelaytxfee: the lowest fee rate relayed and accepted into the pool.</summary>
-    public FeeRate MinRelayTxFee { get; init; } = new(PolicyDefaults.MinRelayTxFee);
+    public PolicyFeeRate MinRelayTxFee { get; init; } = new(PolicyDefaults.MinRelayTxFee);
 
     /// <summary>-incrementalrelayfee: the rate a replacement, or a pool that is full, adds per byte.</summary>
-    public FeeRate IncrementalRelayFee { get; init; } = new(PolicyDefaults.IncrementalRelayFee);
+    public PolicyFeeRate IncrementalRelayFee { get; init; } = new(PolicyDefaults.IncrementalRelayFee);
 
     /// <summary>-bytespersigop: virtual bytes charged per sigop; 0 turns the charge off.</summary>
     public uint BytesPerSigOp { get; init; } = PolicyDefaults.BytesPerSigOp;

@@ -102,7 +102,7 @@ public sealed class PolicySettingsBinder(ChainParams chain)
         return arg.Value.Split(',').Contains("fee", StringComparer.Ordinal);
     }
 
-    private static long GetMaxTxFee(ArgsStore args, FeeRate minRelayTxFee, ICollection<string> warnings)
+    private static long GetMaxTxFee(ArgsStore args, PolicyFeeRate minRelayTxFee, ICollection<string> warnings)
     {
         var arg = args.Get("maxtxfee");
         if (arg is null)
@@ -120,7 +120,7 @@ public sealed class PolicySettingsBinder(ChainParams chain)
             warnings.Add("-maxtxfee is set very high! Fees this large could be paid on a single transaction.");
         }
 
-        if (FeeRate.FromFee(maxFee, 1000) < minRelayTxFee)
+        if (PolicyFeeRate.FromFee(maxFee, 1000) < minRelayTxFee)
         {
             throw new ConfigurationException(
                 $"Invalid amount for -maxtxfee=<amount>: '{arg.Value}' (must be at least the minrelay fee of {minRelayTxFee} to prevent stuck transactions)");
@@ -129,16 +129,16 @@ public sealed class PolicySettingsBinder(ChainParams chain)
         return maxFee;
     }
 
-    private static FeeRate GetRate(ArgsStore args, string name, long defaultValue, bool zeroAllowed)
+    private static PolicyFeeRate GetRate(ArgsStore args, string name, long defaultValue, bool zeroAllowed)
     {
         var arg = args.Get(name);
         if (arg is null)
         {
-            return new FeeRate(defaultValue);
+            return new PolicyFeeRate(defaultValue);
         }
 
         return MoneyText.TryParse(arg.Value, out var amount) && (zeroAllowed || amount != 0)
-            ? new FeeRate(amount)
+            ? new PolicyFeeRate(amount)
             : throw new ConfigurationException(AmountError(name, arg.Value));
     }
 
