@@ -58,6 +58,26 @@ public sealed class InputAndWitnessStandardnessTests
         AssertNonstandard(reason, StandardInputsCheck.Check(tx, [Pay(1, P2sh(redeemScript))]));
     }
 
+    [Theory]
+    [InlineData(999, null)]
+    [InlineData(1000, "bad-txns-nonstandard-inputs")]
+    public void EvaluationStopsAtAThousandStackElements(int padding, string? reason)
+    {
+        var tx = Spending(StandardPayment);
+        tx.Inputs[0].ScriptSig = new Script([.. new byte[padding], 0x01, 0x51]);
+        AssertNonstandard(reason, StandardInputsCheck.Check(tx, [Pay(1, P2sh([0x51]))]));
+    }
+
+    [Fact]
+    public void OpReservedInAP2shScriptSigFailsEvaluation()
+    {
+        var tx = Spending(StandardPayment);
+        tx.Inputs[0].ScriptSig = new Script([0x50, 0x01, 0x51]);
+        AssertNonstandard("bad-txns-nonstandard-inputs", StandardInputsCheck.Check(tx, [Pay(1, P2sh([0x51]))]));
+        tx.Inputs[0].ScriptSig = new Script([0x4f, 0x01, 0x51]);
+        Assert.Null(StandardInputsCheck.Check(tx, [Pay(1, P2sh([0x51]))]));
+    }
+
     [Fact]
     public void AnEmptyScriptSigForP2shIsNonStandard()
     {
