@@ -49,7 +49,7 @@ public sealed record PolicySettings
     public long MaxOrphanTransactions { get; init; } = PolicyDefaults.MaxOrphanTransactions;
 
     /// <summary>-mempoolreplacement: accept BIP125 replacements of opted-in transactions.</summary>
-    public bool EnableReplacement { get; init; } = true;
+    public bool EnableReplacement { get; init; } = PolicyDefaults.EnableReplacement;
 
     /// <summary>-maxtxfee: sendrawtransaction refuses a larger absolute fee unless allowhighfees is set.</summary>
     public long MaxTxFee { get; init; } = PolicyDefaults.MaxTxFee;

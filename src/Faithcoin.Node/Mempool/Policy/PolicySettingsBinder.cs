@@ -91,7 +91,7 @@ public sealed class PolicySettingsBinder(ChainParams chain)
         var arg = args.Get("mempoolreplacement");
         if (arg is null)
         {
-            return true;
+            return PolicyDefaults.EnableReplacement;
         }
 
         if (ArgParsing.TryParseBool(arg.Value, out var enabled))

@@ -23,7 +23,7 @@ public sealed class PolicySettingsBinderTests
         Assert.Equal(new PolicySettings(), settings);
         Assert.True(settings.RequireStandard);
         Assert.Equal(100_000, settings.MinRelayTxFee.SatoshisPerK);
-        Assert.Equal(100_000, settings.DustRelayFee.SatoshisPerK);
+        Assert.Equal(3_000, settings.DustRelayFee.SatoshisPerK);
         Assert.Equal(1_000, settings.IncrementalRelayFee.SatoshisPerK);
         Assert.Equal(10_000_000, settings.MaxTxFee);
         Assert.Equal(83u, settings.MaxDatacarrierBytes);
@@ -32,7 +32,8 @@ public sealed class PolicySettingsBinderTests
         Assert.Equal(300_000_000, settings.MaxMempoolBytes);
         Assert.Equal(TimeSpan.FromDays(14), settings.MempoolExpiry);
         Assert.Equal(100, settings.MaxOrphanTransactions);
-        Assert.True(settings.EnableReplacement && settings.PermitBareMultisig && settings.AcceptDatacarrier);
+        Assert.False(settings.EnableReplacement);
+        Assert.True(settings.PermitBareMultisig && settings.AcceptDatacarrier);
         Assert.True(settings.WhitelistRelay && settings.WhitelistForceRelay);
         Assert.Empty(warnings);
     }
@@ -51,15 +52,15 @@ public sealed class PolicySettingsBinderTests
     public void OptionsAreRead()
     {
         var settings = Bind(
-            "-minrelaytxfee=0.0001", "-dustrelayfee=0.00003", "-incrementalrelayfee=0.00002", "-datacarriersize=40",
+            "-minrelaytxfee=0.0001", "-dustrelayfee=0.00005", "-incrementalrelayfee=0.00002", "-datacarriersize=40",
             "-nodatacarrier", "-permitbaremultisig=0", "-bytespersigop=0", "-limitancestorcount=5", "-limitancestorsize=50",
             "-limitdescendantcount=6", "-limitdescendantsize=60", "-maxmempool=5", "-mempoolexpiry=1", "-maxorphantx=-5",
-            "-mempoolreplacement=0", "-maxtxfee=0.5", "-whitelistrelay=0", "-whitelistforcerelay=0");
+            "-mempoolreplacement=1", "-maxtxfee=0.5", "-whitelistrelay=0", "-whitelistforcerelay=0");
         Assert.Equal(
             new PolicySettings
             {
                 MinRelayTxFee = new PolicyFeeRate(10_000),
-                DustRelayFee = new PolicyFeeRate(3_000),
+                DustRelayFee = new PolicyFeeRate(5_000),
                 IncrementalRelayFee = new PolicyFeeRate(2_000),
                 MaxDatacarrierBytes = 40,
                 AcceptDatacarrier = false,
@@ -72,7 +73,7 @@ public sealed class PolicySettingsBinderTests
                 MaxMempoolBytes = 5_000_000,
                 MempoolExpiry = TimeSpan.FromHours(1),
                 MaxOrphanTransactions = 0,
-                EnableReplacement = false,
+                EnableReplacement = true,
                 MaxTxFee = 50_000_000,
                 WhitelistRelay = false,
                 WhitelistForceRelay = false,

@@ -9,7 +9,7 @@ namespace Faithcoin.Node.Tests.Mempool.Policy;
 public sealed class ReplacementRulesTests
 {
     private static readonly uint256 Txid = uint256.Parse("00000000000000000000000000000000000000000000000000000000000000aa");
-    private readonly ReplacementRules rules = new(new PolicySettings());
+    private readonly ReplacementRules rules = new(new PolicySettings { EnableReplacement = true });
 
     private static Transaction WithSequence(uint sequence)
     {
@@ -37,8 +37,8 @@ public sealed class ReplacementRulesTests
         Assert.Null(rules.CheckConflictReplaceable(WithSequence(0xfffffffd)));
         var final = rules.CheckConflictReplaceable(WithSequence(0xfffffffe));
         Assert.Equal(("txn-mempool-conflict", RejectCode.Duplicate), (final?.Reason, final?.Code));
-        var off = new ReplacementRules(new PolicySettings { EnableReplacement = false });
-        Assert.Equal("txn-mempool-conflict", off.CheckConflictReplaceable(WithSequence(0))?.Reason);
+        var litecoinDefault = new ReplacementRules(new PolicySettings());
+        Assert.Equal("txn-mempool-conflict", litecoinDefault.CheckConflictReplaceable(WithSequence(0))?.Reason);
     }
 
     [Fact]
