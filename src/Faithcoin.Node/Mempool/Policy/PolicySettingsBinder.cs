@@ -27,12 +27,9 @@ public sealed class PolicySettingsBinder(ChainParams chain)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(warnings);
-        var requireStandard = !NodeOptionsBinder.GetBool(args, "acceptnonstdtxn", !chain.RequireStandard);
-        if (chain.RequireStandard && !requireStandard)
-        {
-            throw new ConfigurationException($"acceptnonstdtxn is not currently supported for {chain.Name} chain");
-        }
 
+        // Checked in the original's order, so that of several bad values the same one is reported.
+        var incrementalRelayFee = GetRate(args, "incrementalrelayfee", PolicyDefaults.IncrementalRelayFee, zeroAllowed: true);
         var descendantSizeLimitKb = GetInt(args, "limitdescendantsize", PolicyDefaults.DescendantSizeLimitKb);
         var maxMempoolBytes = Scale(GetInt(args, "maxmempool", PolicyDefaults.MaxMempoolMb), 1_000_000);
         var minMempoolBytes = Scale(descendantSizeLimitKb, 1000 * 40);
@@ -41,7 +38,6 @@ public sealed class PolicySettingsBinder(ChainParams chain)
             throw new ConfigurationException($"-maxmempool must be at least {(long)Math.Ceiling(minMempoolBytes / 1_000_000.0)} MB");
         }
 
-        var incrementalRelayFee = GetRate(args, "incrementalrelayfee", PolicyDefaults.IncrementalRelayFee, zeroAllowed: true);
         var minRelayTxFee = GetRate(args, "minrelaytxfee", PolicyDefaults.MinRelayTxFee, zeroAllowed: false);
         if (!args.IsSet("minrelaytxfee") && incrementalRelayFee > minRelayTxFee)
         {
@@ -50,13 +46,20 @@ public sealed class PolicySettingsBinder(ChainParams chain)
             warnings.Add($"Increasing minrelaytxfee to {minRelayTxFee} to match incrementalrelayfee");
         }
 
+        var dustRelayFee = GetRate(args, "dustrelayfee", PolicyDefaults.DustRelayFee, zeroAllowed: false);
+        var requireStandard = !NodeOptionsBinder.GetBool(args, "acceptnonstdtxn", !chain.RequireStandard);
+        if (chain.RequireStandard && !requireStandard)
+        {
+            throw new ConfigurationException($"acceptnonstdtxn is not currently supported for {chain.Name} chain");
+        }
+
         return new PolicySettings
         {
             RequireStandard = requireStandard,
             PermitBareMultisig = NodeOptionsBinder.GetBool(args, "permitbaremultisig", true),
             AcceptDatacarrier = NodeOptionsBinder.GetBool(args, "datacarrier", true),
             MaxDatacarrierBytes = unchecked((uint)GetInt(args, "datacarriersize", PolicyDefaults.MaxDatacarrierBytes)),
-            DustRelayFee = GetRate(args, "dustrelayfee", PolicyDefaults.DustRelayFee, zeroAllowed: false),
+            DustRelayFee = dustRelayFee,
             MinRelayTxFee = minRelayTxFee,
             IncrementalRelayFee = incrementalRelayFee,
             BytesPerSigOp = unchecked((uint)GetInt(args, "bytespersigop", PolicyDefaults.BytesPerSigOp)),

@@ -93,6 +93,14 @@ public sealed class PolicySettingsBinderTests
         Assert.Equal($"Invalid amount for -{name}=<amount>: '{value}'", Refused($"-{name}={value}"));
 
     [Fact]
+    public void OfSeveralBadValuesTheOneTheOriginalChecksFirstIsReported()
+    {
+        Assert.Equal("Invalid amount for -incrementalrelayfee=<amount>: 'x'", Refused("-acceptnonstdtxn", "-dustrelayfee=x", "-incrementalrelayfee=x"));
+        Assert.Equal("-maxmempool must be at least 5 MB", Refused("-acceptnonstdtxn", "-minrelaytxfee=x", "-maxmempool=1"));
+        Assert.Equal("Invalid amount for -dustrelayfee=<amount>: 'x'", Refused("-acceptnonstdtxn", "-dustrelayfee=x"));
+    }
+
+    [Fact]
     public void ZeroIncrementalRelayFeeIsAllowed() => Assert.Equal(0, Bind("-incrementalrelayfee=0").IncrementalRelayFee.SatoshisPerK);
 
     [Fact]
