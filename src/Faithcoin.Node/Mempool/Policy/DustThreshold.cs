@@ -14,7 +14,7 @@ public static class DustThreshold
     private const int OutPointAndSequenceAndScriptLength = 32 + 4 + 1 + 4;
     private const int TypicalSpendingScriptSize = 107;
 
-    public static long Of(TxOut output, FeeRate dustRelayFee)
+    public static long Of(TxOut output, PolicyFeeRate dustRelayFee)
     {
         ArgumentNullException.ThrowIfNull(output);
         var script = output.ScriptPubKey.ToBytes(true);
@@ -30,7 +30,7 @@ public static class DustThreshold
         return dustRelayFee.GetFee(size);
     }
 
-    public static bool IsDust(TxOut output, FeeRate dustRelayFee)
+    public static bool IsDust(TxOut output, PolicyFeeRate dustRelayFee)
     {
         ArgumentNullException.ThrowIfNull(output);
         return output.Value.Satoshi < Of(output, dustRelayFee);

@@ -20,7 +20,7 @@ public sealed class FeeChecks(PolicySettings settings)
     /// <param name="virtualSize">The sigop-adjusted virtual size (<see cref="TransactionSizes.VirtualSize(long, long, uint)"/>).</param>
     /// <param name="mempoolMinFee">The pool's current dynamic minimum rate (zero while it has room).</param>
     /// <param name="limitFree">False for transactions returning from disconnected blocks.</param>
-    public ValidationError? CheckFees(long fee, long modifiedFee, long virtualSize, FeeRate mempoolMinFee, bool limitFree)
+    public ValidationError? CheckFees(long fee, long modifiedFee, long virtualSize, PolicyFeeRate mempoolMinFee, bool limitFree)
     {
         if (!limitFree)
         {

@@ -5,15 +5,16 @@ namespace Faithcoin.Node.Mempool.Policy;
 /// <summary>
 /// The relay policy constants and option defaults of Litecoin 0.15.0 (policy.h, validation.h, net_processing.h),
 /// which faithcoin 0.15.0.1 keeps. Fee rates are in satoshis per 1,000 (virtual) bytes. Litecoin 0.15.0 still
-/// had the 0.001 LTC/kB minimum relay fee and dust rate; 0.15.1 lowered them later.
+/// had the 0.001 LTC/kB minimum relay fee (0.15.1 lowered it) but Bitcoin 0.15's dust rate, and it turns BIP125
+/// replacement off by default.
 /// </summary>
 public static class PolicyDefaults
 {
     /// <summary>DEFAULT_MIN_RELAY_TX_FEE: 0.001 coins per kB.</summary>
     public const long MinRelayTxFee = 100_000;
 
-    /// <summary>DUST_RELAY_TX_FEE.</summary>
-    public const long DustRelayFee = 100_000;
+    /// <summary>DUST_RELAY_TX_FEE: Bitcoin 0.15's 3,000, so a P2PKH output is dust below 546 satoshis.</summary>
+    public const long DustRelayFee = 3_000;
 
     /// <summary>DEFAULT_INCREMENTAL_RELAY_FEE.</summary>
     public const long IncrementalRelayFee = 1_000;
@@ -69,6 +70,9 @@ public static class PolicyDefaults
 
     /// <summary>DEFAULT_MAX_ORPHAN_TRANSACTIONS.</summary>
     public const int MaxOrphanTransactions = 100;
+
+    /// <summary>DEFAULT_ENABLE_REPLACEMENT (-mempoolreplacement): Litecoin's default is off, unlike Bitcoin's.</summary>
+    public const bool EnableReplacement = false;
 
     /// <summary>MAX_BIP125_RBF_SEQUENCE: an input with this nSequence or lower signals replaceability.</summary>
     public const uint MaxBip125RbfSequence = 0xfffffffd;

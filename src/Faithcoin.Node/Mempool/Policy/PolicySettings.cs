@@ -19,13 +19,13 @@ public sealed record PolicySettings
     public uint MaxDatacarrierBytes { get; init; } = PolicyDefaults.MaxDatacarrierBytes;
 
     /// <summary>-dustrelayfee: the rate an output must be worth spending at.</summary>
-    public FeeRate DustRelayFee { get; init; } = new(PolicyDefaults.DustRelayFee);
+    public PolicyFeeRate DustRelayFee { get; init; } = new(PolicyDefaults.DustRelayFee);
 
     /// <summary>-minrelaytxfee: the lowest fee rate relayed and accepted into the pool.</summary>
-    public FeeRate MinRelayTxFee { get; init; } = new(PolicyDefaults.MinRelayTxFee);
+    public PolicyFeeRate MinRelayTxFee { get; init; } = new(PolicyDefaults.MinRelayTxFee);
 
     /// <summary>-incrementalrelayfee: the rate a replacement, or a pool that is full, adds per byte.</summary>
-    public FeeRate IncrementalRelayFee { get; init; } = new(PolicyDefaults.IncrementalRelayFee);
+    public PolicyFeeRate IncrementalRelayFee { get; init; } = new(PolicyDefaults.IncrementalRelayFee);
 
     /// <summary>-bytespersigop: virtual bytes charged per sigop; 0 turns the charge off.</summary>
     public uint BytesPerSigOp { get; init; } = PolicyDefaults.BytesPerSigOp;
@@ -49,7 +49,7 @@ public sealed record PolicySettings
     public long MaxOrphanTransactions { get; init; } = PolicyDefaults.MaxOrphanTransactions;
 
     /// <summary>-mempoolreplacement: accept BIP125 replacements of opted-in transactions.</summary>
-    public bool EnableReplacement { get; init; } = true;
+    public bool EnableReplacement { get; init; } = PolicyDefaults.EnableReplacement;
 
     /// <summary>-maxtxfee: sendrawtransaction refuses a larger absolute fee unless allowhighfees is set.</summary>
     public long MaxTxFee { get; init; } = PolicyDefaults.MaxTxFee;

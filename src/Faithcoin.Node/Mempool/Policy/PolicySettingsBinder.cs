@@ -27,12 +27,9 @@ public sealed class PolicySettingsBinder(ChainParams chain)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(warnings);
-        var requireStandard = !NodeOptionsBinder.GetBool(args, "acceptnonstdtxn", !chain.RequireStandard);
-        if (chain.RequireStandard && !requireStandard)
-        {
-            throw new ConfigurationException($"acceptnonstdtxn is not currently supported for {chain.Name} chain");
-        }
 
+        // Checked in the original's order, so that of several bad values the same one is reported.
+        var incrementalRelayFee = GetRate(args, "incrementalrelayfee", PolicyDefaults.IncrementalRelayFee, zeroAllowed: true);
         var descendantSizeLimitKb = GetInt(args, "limitdescendantsize", PolicyDefaults.DescendantSizeLimitKb);
         var maxMempoolBytes = Scale(GetInt(args, "maxmempool", PolicyDefaults.MaxMempoolMb), 1_000_000);
         var minMempoolBytes = Scale(descendantSizeLimitKb, 1000 * 40);
@@ -41,7 +38,6 @@ public sealed class PolicySettingsBinder(ChainParams chain)
             throw new ConfigurationException($"-maxmempool must be at least {(long)Math.Ceiling(minMempoolBytes / 1_000_000.0)} MB");
         }
 
-        var incrementalRelayFee = GetRate(args, "incrementalrelayfee", PolicyDefaults.IncrementalRelayFee, zeroAllowed: true);
         var minRelayTxFee = GetRate(args, "minrelaytxfee", PolicyDefaults.MinRelayTxFee, zeroAllowed: false);
         if (!args.IsSet("minrelaytxfee") && incrementalRelayFee > minRelayTxFee)
         {
@@ -50,13 +46,20 @@ public sealed class PolicySettingsBinder(ChainParams chain)
             warnings.Add($"Increasing minrelaytxfee to {minRelayTxFee} to match incrementalrelayfee");
         }
 
+        var dustRelayFee = GetRate(args, "dustrelayfee", PolicyDefaults.DustRelayFee, zeroAllowed: false);
+        var requireStandard = !NodeOptionsBinder.GetBool(args, "acceptnonstdtxn", !chain.RequireStandard);
+        if (chain.RequireStandard && !requireStandard)
+        {
+            throw new ConfigurationException($"acceptnonstdtxn is not currently supported for {chain.Name} chain");
+        }
+
         return new PolicySettings
         {
             RequireStandard = requireStandard,
             PermitBareMultisig = NodeOptionsBinder.GetBool(args, "permitbaremultisig", true),
             AcceptDatacarrier = NodeOptionsBinder.GetBool(args, "datacarrier", true),
             MaxDatacarrierBytes = unchecked((uint)GetInt(args, "datacarriersize", PolicyDefaults.MaxDatacarrierBytes)),
-            DustRelayFee = GetRate(args, "dustrelayfee", PolicyDefaults.DustRelayFee, zeroAllowed: false),
+            DustRelayFee = dustRelayFee,
             MinRelayTxFee = minRelayTxFee,
             IncrementalRelayFee = incrementalRelayFee,
             BytesPerSigOp = unchecked((uint)GetInt(args, "bytespersigop", PolicyDefaults.BytesPerSigOp)),
@@ -91,7 +94,7 @@ public sealed class PolicySettingsBinder(ChainParams chain)
         var arg = args.Get("mempoolreplacement");
         if (arg is null)
         {
-            return true;
+            return PolicyDefaults.EnableReplacement;
         }
 
         if (ArgParsing.TryParseBool(arg.Value, out var enabled))
@@ -102,7 +105,7 @@ public sealed class PolicySettingsBinder(ChainParams chain)
         return arg.Value.Split(',').Contains("fee", StringComparer.Ordinal);
     }
 
-    private static long GetMaxTxFee(ArgsStore args, FeeRate minRelayTxFee, ICollection<string> warnings)
+    private static long GetMaxTxFee(ArgsStore args, PolicyFeeRate minRelayTxFee, ICollection<string> warnings)
     {
         var arg = args.Get("maxtxfee");
         if (arg is null)
@@ -120,7 +123,7 @@ public sealed class PolicySettingsBinder(ChainParams chain)
             warnings.Add("-maxtxfee is set very high! Fees this large could be paid on a single transaction.");
         }
 
-        if (FeeRate.FromFee(maxFee, 1000) < minRelayTxFee)
+        if (PolicyFeeRate.FromFee(maxFee, 1000) < minRelayTxFee)
         {
             throw new ConfigurationException(
                 $"Invalid amount for -maxtxfee=<amount>: '{arg.Value}' (must be at least the minrelay fee of {minRelayTxFee} to prevent stuck transactions)");
@@ -129,16 +132,16 @@ public sealed class PolicySettingsBinder(ChainParams chain)
         return maxFee;
     }
 
-    private static FeeRate GetRate(ArgsStore args, string name, long defaultValue, bool zeroAllowed)
+    private static PolicyFeeRate GetRate(ArgsStore args, string name, long defaultValue, bool zeroAllowed)
     {
         var arg = args.Get(name);
         if (arg is null)
         {
-            return new FeeRate(defaultValue);
+            return new PolicyFeeRate(defaultValue);
         }
 
         return MoneyText.TryParse(arg.Value, out var amount) && (zeroAllowed || amount != 0)
-            ? new FeeRate(amount)
+            ? new PolicyFeeRate(amount)
             : throw new ConfigurationException(AmountError(name, arg.Value));
     }
 

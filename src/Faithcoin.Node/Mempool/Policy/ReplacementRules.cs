@@ -45,11 +45,11 @@ public sealed class ReplacementRules(PolicySettings settings)
     public static ValidationError? CheckFeeRatesAndCount(uint256 txid, long modifiedFee, long virtualSize, IReadOnlyList<ConflictingEntry> conflicts)
     {
         ArgumentNullException.ThrowIfNull(conflicts);
-        var newRate = FeeRate.FromFee(modifiedFee, virtualSize);
+        var newRate = PolicyFeeRate.FromFee(modifiedFee, virtualSize);
         long potentialEvictions = 0;
         foreach (var conflict in conflicts)
         {
-            var oldRate = FeeRate.FromFee(conflict.ModifiedFee, conflict.VirtualSize);
+            var oldRate = PolicyFeeRate.FromFee(conflict.ModifiedFee, conflict.VirtualSize);
             if (newRate <= oldRate)
             {
                 return InsufficientFee($"rejecting replacement {txid}; new feerate {newRate} <= old feerate {oldRate}");

@@ -6,12 +6,16 @@ namespace Faithcoin.Node.Mempool.Policy;
 /// <summary>
 /// What AreInputsStandard and IsWitnessStandard get from EvalScript(scriptSig, SCRIPT_VERIFY_NONE): the stack a
 /// push-only scriptSig leaves. Standardness has already required push-only scriptSigs, so any other opcode, an
-/// OP_RESERVED, a truncated push or a push over 520 bytes simply fails, as the evaluation would.
+/// OP_RESERVED, a truncated push, a push over 520 bytes or more than 1,000 stack elements simply fails, as the
+/// evaluation would.
 /// </summary>
 public static class ScriptSigStack
 {
     /// <summary>MAX_SCRIPT_ELEMENT_SIZE.</summary>
     public const int MaxElementSize = 520;
+
+    /// <summary>MAX_STACK_SIZE.</summary>
+    public const int MaxStackSize = 1_000;
 
     private const int MaxScriptSize = 10_000;
     private const byte OpPushData4 = 0x4e;
@@ -30,11 +34,11 @@ public static class ScriptSigStack
 
         byte[]? last = null;
         var position = 0;
-        while (position < scriptSig.Length)
+        for (var depth = 1; position < scriptSig.Length; depth++)
         {
             var opcode = scriptSig[position];
             var length = PushLength(scriptSig, position, out var headerLength);
-            if (opcode == OpReserved || length > MaxElementSize)
+            if (opcode == OpReserved || length > MaxElementSize || depth > MaxStackSize)
             {
                 return null;
             }
