@@ -1,0 +1,6 @@
+using Faithcoin.Cli;
+using Faithcoin.Cli.Configuration;
+
+return await new CliApplication(Console.In, Console.Out, Console.Error, CliDataDirectory.DefaultBasePath())
+    .RunAsync(args)
+    .ConfigureAwait(false);
