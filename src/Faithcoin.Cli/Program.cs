@@ -1,6 +1,13 @@
-using Faithcoin.Cli;
 using Faithcoin.Cli.Configuration;
 
-return await new CliApplication(Console.In, Console.Out, Console.Error, CliDataDirectory.DefaultBasePath())
-    .RunAsync(args)
-    .ConfigureAwait(false);
+namespace Faithcoin.Cli;
+
+/// <summary>
+/// The entry point, in its own namespace: the test project references faithcoind too, whose top-level
+/// statements already make a global Program class.
+/// </summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args) =>
+        new CliApplication(Console.In, Console.Out, Console.Error, CliDataDirectory.DefaultBasePath()).RunAsync(args);
+}
