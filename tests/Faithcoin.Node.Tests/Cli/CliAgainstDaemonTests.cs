@@ -85,6 +85,18 @@ public sealed class CliAgainstDaemonTests(CookieDaemonFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task MultiLineAndNonAsciiStringsPrintRawAsUtf8()
+    {
+        var help = await ServerResultAsync("help", "\"getblockcount\"");
+        Assert.Contains('\n', help.GetString()!);
+        AssertSuccess(await Cli("help", "getblockcount"), help.GetString() + "\n");
+
+        var unknown = await ServerResultAsync("help", "\"nosuch\u20ac\"");
+        Assert.Contains("nosuch€", unknown.GetString()!, StringComparison.Ordinal);
+        AssertSuccess(await Cli("help", "nosuch€"), unknown.GetString() + "\n");
+    }
+
+    [Fact]
     public async Task EmptyArrayAndNullResultsPrintAsTheOriginal()
     {
         AssertSuccess(await Cli("getpeerinfo"), "[\n]\n");
