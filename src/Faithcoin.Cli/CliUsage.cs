@@ -30,9 +30,8 @@ public static class CliUsage
         Option("-testnet", "Use the test chain") +
         Option(
             "-regtest",
-            "Enter regression test mode, which uses a special chain in which blocks\n" +
-            "can be solved instantly. This is intended for regression testing tools\n" +
-            "and app development.") +
+            "Enter regression test mode, which uses a special chain in which blocks can be solved instantly. " +
+            "This is intended for regression testing tools and app development.") +
         Option("-named", "Pass named instead of positional arguments (default: false)") +
         Option("-rpcconnect=<ip>", "Send commands to node running on <ip> (default: 127.0.0.1)") +
         Option("-rpcport=<port>", "Connect to JSON-RPC on <port> (default: 9332 or testnet: 19332)") +
@@ -42,17 +41,38 @@ public static class CliUsage
         Option("-rpcclienttimeout=<n>", $"Timeout during HTTP requests (default: {DefaultClientTimeoutSeconds})") +
         Option(
             "-stdin",
-            "Read extra arguments from standard input, one per line until EOF/Ctrl-D\n" +
+            "Read extra arguments from standard input, one per line until EOF/Ctrl-D " +
             "(recommended for sensitive information such as passphrases)") +
         Option(
             "-rpcwallet=<walletname>",
-            "Send RPC for non-default wallet on RPC server (argument is wallet\n" +
-            "filename in faithcoind directory, required if faithcoind/-Qt runs\n" +
-            "with multiple wallets)");
+            "Send RPC for non-default wallet on RPC server (argument is wallet filename in faithcoind directory, " +
+            "required if faithcoind/-Qt runs with multiple wallets)");
 
-    /// <summary>HelpMessageOpt: the option indented by 2, its text by 7, a blank line after.</summary>
+    private const int MessageIndent = 7;
+    private const int ScreenWidth = 79;
+
+    /// <summary>HelpMessageOpt: the option indented by 2, its text wrapped (FormatParagraph) and indented by 7, a blank line after.</summary>
     private static string Option(string option, string message) =>
         "  " + option + "\n" +
-        string.Concat(message.Split('\n').Select(line => "       " + line + "\n")) +
+        string.Concat(Wrap(message, ScreenWidth - MessageIndent).Select(line => new string(' ', MessageIndent) + line + "\n")) +
         "\n";
+
+    private static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = string.Empty;
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line;
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+
+        yield return line;
+    }
 }
