@@ -87,8 +87,9 @@ public sealed class CliApplication(TextReader stdin, TextWriter stdout, TextWrit
             var wait = settings.GetBool("rpcwait", false);
             var timeoutSeconds = settings.GetInt64("rpcclienttimeout", CliUsage.DefaultClientTimeoutSeconds);
             var endpoint = RpcEndpoint.From(configuration);
+            // HttpClient takes at most int.MaxValue milliseconds; anything longer (or 0) means no timeout.
             using var transport = new RpcHttpTransport(
-                timeoutSeconds > 0 ? TimeSpan.FromSeconds(timeoutSeconds) : Timeout.InfiniteTimeSpan);
+                timeoutSeconds is > 0 and <= int.MaxValue / 1000 ? TimeSpan.FromSeconds(timeoutSeconds) : Timeout.InfiniteTimeSpan);
             while (true)
             {
                 try

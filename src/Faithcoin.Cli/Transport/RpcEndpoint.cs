@@ -29,7 +29,15 @@ public sealed record RpcEndpoint(string Host, int Port, string Path)
 
         var wallet = settings.GetString("rpcwallet", string.Empty);
         var path = wallet.Length == 0 ? "/" : "/wallet/" + Uri.EscapeDataString(wallet);
-        return new RpcEndpoint(host, port, path);
+        var endpoint = new RpcEndpoint(host, port, path);
+        try
+        {
+            return host.Length > 0 && endpoint.Uri.Host.Length > 0 ? endpoint : throw new UriFormatException();
+        }
+        catch (UriFormatException)
+        {
+            throw new CliConfigurationException($"Error: Invalid host in -rpcconnect: '{settings.GetString("rpcconnect")}'");
+        }
     }
 
     /// <summary>SplitHostPort: a trailing ":port" counts only after "[...]" or when it is the only colon.</summary>
