@@ -44,6 +44,16 @@ public sealed class CliStartupTests
     }
 
     [Fact]
+    public async Task RpcWaitDoesNotWaitForAMissingCookie()
+    {
+        // 0.15 treats missing credentials as final: only connection failures and warm-up are retried.
+        using var data = new TempDirectory();
+        var run = await CliProcess.RunAsync(null, TimeSpan.FromSeconds(15), $"-datadir={data.Path}", "-regtest", "-rpcwait", "getblockcount");
+        Assert.StartsWith("error: Could not locate RPC credentials. No authentication cookie could be found", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+    }
+
+    [Fact]
     public async Task AMissingDataDirectoryIsRefused()
     {
         using var data = new TempDirectory();
