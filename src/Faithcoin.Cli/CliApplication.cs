@@ -66,45 +66,8 @@ public sealed class CliApplication(TextReader stdin, TextWriter stdout, TextWrit
     {
         try
         {
-            var settings = configuration.Settings;
-            var words = arguments.ToList();
-            if (settings.GetBool("stdin", false))
-            {
-                words.AddRange(StdinArguments.Read(stdin));
-            }
-
-            if (words.Count == 0)
-            {
-                throw new RpcClientException("too few parameters (need at least command)");
-            }
-
-            var method = words[0];
-            var converter = new RpcParameterConverter(new RpcConvertTable());
-            var parameters = settings.GetBool("named", false)
-                ? converter.ConvertNamed(method, words[1..])
-                : converter.ConvertPositional(method, words[1..]);
-            var request = new RpcRequest(method, parameters);
-            var wait = settings.GetBool("rpcwait", false);
-            var timeoutSeconds = settings.GetInt64("rpcclienttimeout", CliUsage.DefaultClientTimeoutSeconds);
-            var endpoint = RpcEndpoint.From(configuration);
-            // HttpClient takes at most int.MaxValue milliseconds; anything longer (or 0) means no timeout.
-            using var transport = new RpcHttpTransport(
-                timeoutSeconds is > 0 and <= int.MaxValue / 1000 ? TimeSpan.FromSeconds(timeoutSeconds) : Timeout.InfiniteTimeSpan);
-            while (true)
-            {
-                try
-                {
-                    // The cookie is read on every try, as the original does: a restarted daemon writes a new one.
-                    var body = await transport.PostAsync(
-                        endpoint, RpcCredentials.Resolve(configuration), request.ToJson(), cancellation)
-                        .ConfigureAwait(false);
-                    return RpcReplyInterpreter.Interpret(body, wait);
-                }
-                catch (RpcConnectionFailedException) when (wait)
-                {
-                    await Task.Delay(RetryDelay, cancellation).ConfigureAwait(false);
-                }
-            }
+            var request = BuildRequest(configuration.Settings, arguments);
+            return await CallAsync(configuration, request, cancellation).ConfigureAwait(false);
         }
         catch (RpcClientException e)
         {
@@ -113,6 +76,55 @@ public sealed class CliApplication(TextReader stdin, TextWriter stdout, TextWrit
         catch (CliConfigurationException e)
         {
             return new CliOutcome(e.Message, 1);
+        }
+    }
+
+    /// <summary>The method and its params from the words after the options, plus the lines of stdin with -stdin.</summary>
+    private RpcRequest BuildRequest(CliSettings settings, IReadOnlyList<string> arguments)
+    {
+        var words = arguments.ToList();
+        if (settings.GetBool("stdin", false))
+        {
+            words.AddRange(StdinArguments.Read(stdin));
+        }
+
+        if (words.Count == 0)
+        {
+            throw new RpcClientException("too few parameters (need at least command)");
+        }
+
+        var method = words[0];
+        var converter = new RpcParameterConverter(new RpcConvertTable());
+        var parameters = settings.GetBool("named", false)
+            ? converter.ConvertNamed(method, words[1..])
+            : converter.ConvertPositional(method, words[1..]);
+        return new RpcRequest(method, parameters);
+    }
+
+    private static async Task<CliOutcome> CallAsync(CliConfiguration configuration, RpcRequest request, CancellationToken cancellation)
+    {
+        var settings = configuration.Settings;
+        var wait = settings.GetBool("rpcwait", false);
+        var timeoutSeconds = settings.GetInt64("rpcclienttimeout", CliUsage.DefaultClientTimeoutSeconds);
+        var endpoint = RpcEndpoint.From(configuration);
+
+        // HttpClient takes at most int.MaxValue milliseconds; anything longer (or 0) means no timeout.
+        using var transport = new RpcHttpTransport(
+            timeoutSeconds is > 0 and <= int.MaxValue / 1000 ? TimeSpan.FromSeconds(timeoutSeconds) : Timeout.InfiniteTimeSpan);
+        while (true)
+        {
+            try
+            {
+                // The cookie is read on every try, as the original does: a restarted daemon writes a new one.
+                var body = await transport.PostAsync(
+                    endpoint, RpcCredentials.Resolve(configuration), request.ToJson(), cancellation)
+                    .ConfigureAwait(false);
+                return RpcReplyInterpreter.Interpret(body, wait);
+            }
+            catch (RpcConnectionFailedException) when (wait)
+            {
+                await Task.Delay(RetryDelay, cancellation).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -14,6 +14,8 @@ public static class RpcReplyInterpreter
 {
     public const int InWarmupCode = -28;
 
+    private static readonly JsonElement JsonNull = JsonDocument.Parse("null").RootElement.Clone();
+
     public static CliOutcome Interpret(string body, bool waiting)
     {
         if (!JsonText.TryParse(body, out var reply))
@@ -86,6 +88,4 @@ public static class RpcReplyInterpreter
 
         return JsonNull;
     }
-
-    private static readonly JsonElement JsonNull = JsonDocument.Parse("null").RootElement.Clone();
 }
