@@ -7,7 +7,6 @@ using Faithcoin.Consensus.Validation;
 using Faithcoin.Node.Chain;
 using Faithcoin.Node.Mempool.Policy;
 using NBitcoin;
-using FeeRate = Faithcoin.Node.Mempool.Policy.FeeRate;
 using Coin = Faithcoin.Consensus.Coins.Coin;
 
 namespace Faithcoin.Node.Mempool;
@@ -162,7 +161,7 @@ public sealed class MempoolAcceptor(
             new LockPoints(lockPoints.MinHeight, lockPoints.MinTime, maxInputHeight));
 
         error = FeeChecks.CheckSigOpCost(sigOpCost)
-            ?? feeChecks.CheckFees(fee, modifiedFee, virtualSize, new FeeRate(pool.GetMinFee()), limitFree: !bypassLimits);
+            ?? feeChecks.CheckFees(fee, modifiedFee, virtualSize, new PolicyFeeRate(pool.GetMinFee()), limitFree: !bypassLimits);
         if (error is not null)
         {
             return MempoolAcceptResult.Reject(error);

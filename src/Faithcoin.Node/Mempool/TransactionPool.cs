@@ -1,6 +1,5 @@
 using Faithcoin.Node.Mempool.Policy;
 using NBitcoin;
-using FeeRate = Faithcoin.Node.Mempool.Policy.FeeRate;
 
 namespace Faithcoin.Node.Mempool;
 
@@ -280,7 +279,7 @@ public sealed class TransactionPool : IMempoolView
             while (usage > sizeLimit && entries.Count > 0)
             {
                 var worst = entries.Values.MinBy(e => e, DescendantScoreComparer.Instance)!;
-                rollingFee.TrackPackageRemoved(FeeRate.FromFee(worst.DescendantFees, worst.DescendantSize).SatoshisPerK);
+                rollingFee.TrackPackageRemoved(PolicyFeeRate.FromFee(worst.DescendantFees, worst.DescendantSize).SatoshisPerK);
                 var stage = MempoolGraph.DescendantsAndSelf(worst);
                 removedCount += stage.Count;
                 RemoveStaged(stage, false, MempoolRemovalReason.SizeLimit);
