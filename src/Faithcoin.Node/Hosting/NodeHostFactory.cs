@@ -1,6 +1,7 @@
 using Faithcoin.Node.Chain;
 using Faithcoin.Node.ChainView;
 using Faithcoin.Node.Configuration;
+using Faithcoin.Node.Mempool.FeeEstimation;
 using Faithcoin.Node.Networking;
 using Faithcoin.Node.Rpc;
 using Faithcoin.Node.Rpc.Methods.Blockchain;
@@ -65,6 +66,7 @@ public static class NodeHostFactory
         services.AddMiningRpcMethods();
         services.AddRawTransactionRpcMethods();
         services.AddNetworkRpcMethods();
+        services.AddFeeEstimation(options.DataDirectory.ChainPath);
         if (options.Server)
         {
             services.AddRpcHttpServer();
