@@ -8,14 +8,14 @@ namespace Faithcoin.Node.Tests.Mempool.FeeEstimation;
 /// (processBlock before the removals, as 0.15's removeForBlock). Transactions are 188 virtual bytes, the size of
 /// policyestimator_tests.cpp's template, so fees map to the same fee rates.
 /// </summary>
-internal sealed class SimulatedPool(BlockPolicyEstimator estimator)
+internal sealed class SimulatedPool(BlockPolicyEstimator estimator, int startHeight = 0)
 {
     public const int VirtualSize = 188;
 
     private readonly Dictionary<uint256, FeeEstimatorEntry> pool = [];
     private int nextId;
 
-    public int Height { get; private set; }
+    public int Height { get; private set; } = startHeight;
 
     public int Count => pool.Count;
 
