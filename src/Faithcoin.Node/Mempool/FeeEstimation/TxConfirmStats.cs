@@ -17,6 +17,9 @@ internal sealed class TxConfirmStats
     private readonly int[][] unconfirmed;
     private readonly int[] oldUnconfirmed;
 
+    // The sum of every slot of unconfirmed per bucket, so an estimate need not walk all 1008 slots per bucket.
+    private readonly int[] unconfirmedTotal;
+
     public TxConfirmStats(FeeBuckets buckets, int periods, double decay, int scale)
         : this(buckets, new ConfirmStatsData(
             decay,
@@ -41,6 +44,7 @@ internal sealed class TxConfirmStats
         failedAverage = [.. data.FailedAverage.Select(row => row.ToArray())];
         unconfirmed = Enumerable.Range(0, MaxConfirms).Select(_ => new int[buckets.Count]).ToArray();
         oldUnconfirmed = new int[buckets.Count];
+        unconfirmedTotal = new int[buckets.Count];
     }
 
     public double Decay { get; }
@@ -65,6 +69,7 @@ internal sealed class TxConfirmStats
         for (var bucket = 0; bucket < slot.Length; bucket++)
         {
             oldUnconfirmed[bucket] += slot[bucket];
+            unconfirmedTotal[bucket] -= slot[bucket];
             slot[bucket] = 0;
         }
     }
@@ -108,6 +113,7 @@ internal sealed class TxConfirmStats
     {
         var bucket = buckets.IndexOf(feeRate);
         unconfirmed[blockHeight % unconfirmed.Length][bucket]++;
+        unconfirmedTotal[bucket]++;
         return bucket;
     }
 
@@ -133,6 +139,7 @@ internal sealed class TxConfirmStats
             if (slot[bucket] > 0)
             {
                 slot[bucket]--;
+                unconfirmedTotal[bucket]--;
             }
         }
 
@@ -171,15 +178,42 @@ internal sealed class TxConfirmStats
     /// <summary>Pool transactions in the bucket that have waited at least <paramref name="confTarget"/> blocks.</summary>
     internal int UnconfirmedAtLeast(int confTarget, int blockHeight, int bucket)
     {
-        var count = 0;
-        var bins = (uint)unconfirmed.Length;
-        for (var confirms = confTarget; confirms < MaxConfirms; confirms++)
+        var count = oldUnconfirmed[bucket];
+        if (confTarget >= MaxConfirms)
         {
-            // Unsigned, as in 0.15: a height below the age wraps around 2^32 before the modulo.
-            count += unconfirmed[(int)(unchecked((uint)blockHeight - (uint)confirms) % bins)][bucket];
+            return count;
         }
 
-        return count + oldUnconfirmed[bucket];
+        if (blockHeight >= MaxConfirms)
+        {
+            // The ages confTarget..MaxConfirms-1 cover every slot but those of the younger ages.
+            count += unconfirmedTotal[bucket];
+            for (var age = 0; age < confTarget; age++)
+            {
+                count -= unconfirmed[(blockHeight - age) % unconfirmed.Length][bucket];
+            }
+
+            return count;
+        }
+
+        return count + ScanUnconfirmed(confTarget, blockHeight, bucket);
+    }
+
+    /// <summary>
+    /// 0.15's walk over the slots of ages confTarget..MaxConfirms-1. Below MaxConfirms blocks of height the
+    /// unsigned index wraps around 2^32, which need not be a multiple of the slot count, so young slots may be
+    /// counted again; kept, as the original answers so on young chains.
+    /// </summary>
+    internal int ScanUnconfirmed(int confTarget, int blockHeight, int bucket)
+    {
+        var count = 0;
+        var bins = (uint)unconfirmed.Length;
+        for (var age = confTarget; age < MaxConfirms; age++)
+        {
+            count += unconfirmed[(int)(unchecked((uint)blockHeight - (uint)age) % bins)][bucket];
+        }
+
+        return count;
     }
 
     private static double[][] Matrix(int rows, int columns) =>

@@ -14,7 +14,7 @@ public sealed class FeeEstimatesFileTests
         var restored = BlockPolicyEstimator.Read(new MemoryStream(bytes));
 
         Assert.Equal(original.BestSeenHeight, restored.BestSeenHeight);
-        for (var target = 1; target <= 60; target++)
+        foreach (var target in new[] { 1, 2, 3, 5, 8, 12, 13, 24, 25, 48, 49, 100, 1008 })
         {
             Assert.Equal(original.EstimateSmartFee(target, conservative: true), restored.EstimateSmartFee(target, conservative: true));
             Assert.Equal(original.EstimateSmartFee(target, conservative: false), restored.EstimateSmartFee(target, conservative: false));

@@ -56,22 +56,7 @@ public sealed class HorizonTests
     [Fact]
     public void TransactionsThatLeaveUnconfirmedOrKeepWaitingCountAgainstTheirBucket()
     {
-        // High payers confirm at once; low payers wait four blocks and are evicted.
-        var low = new List<FeeEstimatorEntry>();
-        pool.MineEmptyBlocks(1);
-        for (var block = 0; block < 40; block++)
-        {
-            var high = Enumerable.Range(0, 3).Select(_ => pool.Add(Fee)).ToList();
-            low.AddRange(Enumerable.Range(0, 3).Select(_ => pool.Add(1_000)));
-            foreach (var old in low.Where(e => pool.Height - e.EntryHeight >= 4).ToList())
-            {
-                pool.Evict(old.Txid);
-                low.Remove(old);
-            }
-
-            pool.MineBlock(high.Select(e => e.Txid));
-        }
-
+        FeedHighConfirmingLowEvicted(pool);
         var raw = estimator.EstimateRawFee(2, 0.95, FeeEstimateHorizon.Medium);
         Assert.InRange(raw.FeePerKilobyte, Rate - 1, Rate + 1);
         Assert.True(raw.Result.Fail.LeftMempool > 0, "evicted transactions count as failures");
@@ -83,6 +68,41 @@ public sealed class HorizonTests
         Assert.Equal(
             estimator.EstimateSmartFee(4, conservative: true).FeePerKilobyte,
             estimator.EstimateSmartFee(4, conservative: false).FeePerKilobyte);
+    }
+
+    [Fact]
+    public void RunningPoolTotalsMatch015sSlotWalkOnceTheChainIsLongEnough()
+    {
+        var stats = HorizonSettings.CreateStats(FeeBuckets.Default, FeeEstimateHorizon.Long);
+        var random = new Random(5);
+        var waiting = new List<(int Height, int Bucket)>();
+        for (var height = 1; height <= 1300; height++)
+        {
+            stats.ClearCurrent(height);
+            foreach (var (entryHeight, bucket) in waiting.Where(_ => random.Next(4) == 0).ToList())
+            {
+                stats.RemoveTransaction(entryHeight, height, bucket, inBlock: random.Next(2) == 0);
+                waiting.Remove((entryHeight, bucket));
+            }
+
+            for (var i = random.Next(4); i > 0; i--)
+            {
+                waiting.Add((height, stats.NewTransaction(height, random.Next(1000, 30000))));
+            }
+
+            if (height >= stats.MaxConfirms && height % 50 == 0)
+            {
+                foreach (var bucket in waiting.Select(w => w.Bucket).Distinct())
+                {
+                    foreach (var target in new[] { 1, 2, 7, 24, 300, 1007 })
+                    {
+                        var walked = stats.ScanUnconfirmed(target, height, bucket);
+                        var old = stats.UnconfirmedAtLeast(stats.MaxConfirms, height, bucket);
+                        Assert.Equal(walked + old, stats.UnconfirmedAtLeast(target, height, bucket));
+                    }
+                }
+            }
+        }
     }
 
     [Fact]
@@ -108,6 +128,25 @@ public sealed class HorizonTests
         Assert.InRange(conservative.FeePerKilobyte, Rate - 1, Rate + 1);
         Assert.Equal(FeeReason.Conservative, conservative.Reason);
         Assert.Equal(2, conservative.ReturnedTarget);
+    }
+
+    private static void FeedHighConfirmingLowEvicted(SimulatedPool market)
+    {
+        // High payers confirm at once; low payers wait four blocks and are evicted; some are always waiting.
+        var low = new List<FeeEstimatorEntry>();
+        market.MineEmptyBlocks(1);
+        for (var block = 0; block < 40; block++)
+        {
+            var high = Enumerable.Range(0, 3).Select(_ => market.Add(Fee)).ToList();
+            low.AddRange(Enumerable.Range(0, 3).Select(_ => market.Add(1_000)));
+            foreach (var old in low.Where(e => market.Height - e.EntryHeight >= 4).ToList())
+            {
+                market.Evict(old.Txid);
+                low.Remove(old);
+            }
+
+            market.MineBlock(high.Select(e => e.Txid));
+        }
     }
 
     private (double, int) Decay(FeeEstimateHorizon horizon)
