@@ -4,7 +4,8 @@ namespace Faithcoin.Node.Mempool.FeeEstimation;
 /// 0.15's FeeFilterRounder: quantizes the pool's minimum fee before it is sent in a feefilter message, so the
 /// exact value does not identify the node. The steps are 0 and half the incremental relay fee (at least 1) times
 /// powers of 1.1 up to 10^7 satoshis per kB; a value rounds to the step at or above it, or, two times in three
-/// (and always above the last step), to the step below.
+/// (and always above the last step), to the step below. Not thread-safe (its Random is not), as in 0.15: one per
+/// caller, e.g. the relay loop.
 /// </summary>
 public sealed class FeeFilterRounder
 {
