@@ -106,6 +106,24 @@ public sealed class HorizonTests
     }
 
     [Fact]
+    public void OnAYoungChainTheLongHorizonCountsAWaitingTransactionAgainAs015Does()
+    {
+        // 2^32 mod 1008 = 256: at height 41, age 257 wraps onto the slot of age 1.
+        var young = HorizonSettings.CreateStats(FeeBuckets.Default, FeeEstimateHorizon.Long);
+        var bucket = young.NewTransaction(40, 5000);
+        young.ClearCurrent(41);
+        Assert.Equal(2, young.UnconfirmedAtLeast(1, 41, bucket));
+        Assert.Equal(1, young.UnconfirmedAtLeast(2, 41, bucket));
+        Assert.Equal(0, young.UnconfirmedAtLeast(258, 41, bucket));
+
+        var grown = HorizonSettings.CreateStats(FeeBuckets.Default, FeeEstimateHorizon.Long);
+        grown.NewTransaction(5040, 5000);
+        grown.ClearCurrent(5041);
+        Assert.Equal(1, grown.UnconfirmedAtLeast(1, 5041, bucket));
+        Assert.Equal(0, grown.UnconfirmedAtLeast(2, 5041, bucket));
+    }
+
+    [Fact]
     public void ConservativeEstimatesKeepTheLongerHistoryWhenFeesDrop()
     {
         // For 150 blocks low payers wait ten blocks; then for 100 blocks they confirm at once. The short horizon
