@@ -2,6 +2,7 @@ using Faithcoin.Node.Chain;
 using Faithcoin.Node.ChainView;
 using Faithcoin.Node.Configuration;
 using Faithcoin.Node.Mempool;
+using Faithcoin.Node.Mempool.FeeEstimation;
 using Faithcoin.Node.Networking;
 using Faithcoin.Node.Rpc;
 using Faithcoin.Node.Rpc.Methods.Blockchain;
@@ -67,6 +68,7 @@ public static class NodeHostFactory
         services.AddRawTransactionRpcMethods();
         services.AddUtilRpcMethods();
         services.AddNetworkRpcMethods();
+        services.AddFeeEstimation(options.DataDirectory.ChainPath);
         services.AddMempool(MempoolServiceCollectionExtensions.BindPolicy(options.Chain, args));
         if (options.Server)
         {
