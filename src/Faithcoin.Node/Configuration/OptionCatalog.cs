@@ -61,9 +61,8 @@ public sealed class OptionCatalog
             "Listen for connections on <port> (default: 9666, testnet: 19335, regtest: 19444)"));
         Add(new("bind", OptionGroup.Connection, "<addr>",
             "Bind to given address and always listen on it. Use [host]:port notation for IPv6"));
-        Add(new("debug", OptionGroup.Debugging, "<category>",
-            "Output debugging information (default: 0, supplying <category> is optional)"));
-        Add(new("printtoconsole", OptionGroup.Debugging, null, "Send trace/debug info to console instead of debug.log file"));
+        Add(DebuggingOptionHelp.Debug());
+        Add(new("printtoconsole", OptionGroup.Debugging, null, "Send trace/debug info to console and debug.log file"));
         Add(new("testnet", OptionGroup.ChainSelection, null, "Use the test chain"));
         Add(new("regtest", OptionGroup.ChainSelection, null,
             "Enter regression test mode, which uses a special chain in which blocks can be solved instantly."));
@@ -83,13 +82,24 @@ public sealed class OptionCatalog
         Add(new("rpcservertimeout", OptionGroup.RpcServer, "<n>",
             $"Timeout during HTTP requests (default: {NodeDefaults.RpcServerTimeoutSeconds})"));
 
+        // Before the names below, which only fill in what no entry describes yet.
+        foreach (var option in GeneralOptionHelp.All().Concat(ConnectionOptionHelp.All()).Concat(DebuggingOptionHelp.All())
+                     .Concat(RelayOptionHelp.All()).Concat(IgnoredOptionNames.All()))
+        {
+            options.TryAdd(option.Name, option);
+        }
+
         foreach (var name in NotYetImplemented)
         {
-            options.TryAdd(name, new OptionDescriptor(name, OptionGroup.General, null, null));
+            options.TryAdd(name, new OptionDescriptor(name, OptionGroup.General, null, null, Support: OptionSupport.NotYetImplemented));
         }
     }
 
     public IEnumerable<OptionDescriptor> Implemented => options.Values.Where(o => o.IsImplemented);
+
+    /// <summary>The entries -help shows: those with help text, the debugging ones only for -help-debug.</summary>
+    public IEnumerable<OptionDescriptor> Listed(bool showDebug) =>
+        options.Values.Where(o => o.Help is not null && o.Support != OptionSupport.Ignored && (showDebug || !o.DebugOnly));
 
     public OptionDescriptor? Find(string name) => options.GetValueOrDefault(name);
 
