@@ -76,6 +76,8 @@ public static class NodeHostFactory
         services.AddSingleton(options.Notify);
         services.AddSingleton<ShellCommandRunner>();
         services.AddSingleton<IChainNotifications, BlockNotifier>();
+        services.AddSingleton<NodeWarnings>();
+        services.AddSingleton<IChainNotifications, UnknownRulesMonitor>();
         if (options.Server)
         {
             services.AddRpcHttpServer();
