@@ -125,7 +125,7 @@ public sealed class OptionCatalog
             "Maintain a full transaction index, used by the getrawtransaction rpc call (default: 0); accepted and checked, not acted on yet"));
         Add(new("checkblockindex", OptionGroup.Debugging, null,
             "Do a full consistency check for mapBlockIndex, setBlockIndexCandidates, chainActive and mapBlocksUnlinked occasionally " +
-            "(default: 0, regtest: 1)"));
+            "(default: 0, regtest: 1)", DebugOnly: true));
     }
 
     private void AddConnectionOptions()
@@ -155,7 +155,7 @@ public sealed class OptionCatalog
             "Whitelisted peers cannot be DoS banned and their transactions are always relayed, even if they are already in the mempool, useful e.g. for a gateway"));
         Add(new("uacomment", OptionGroup.Debugging, "<cmt>", "Append comment to the user agent string"));
         Add(new("maxtipage", OptionGroup.Debugging, "<n>",
-            "Maximum tip age in seconds to consider node in initial block download (default: 86400)"));
+            "Maximum tip age in seconds to consider node in initial block download (default: 86400)", DebugOnly: true));
     }
 
     private void Add(OptionDescriptor option) => options.Add(option.Name, option);

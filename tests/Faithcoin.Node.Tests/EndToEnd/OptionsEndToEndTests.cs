@@ -132,6 +132,32 @@ public sealed partial class OptionsEndToEndTests(OptionsDaemonFixture node) : IC
         Assert.Contains($"Error: {data.Combine("faithcoin.conf")}:3: invalid line 'rpcuser'", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ShrinkdebugfileCutsAnOversizedDebugLogAtStart()
+    {
+        using var data = new TempDirectory();
+        Directory.CreateDirectory(data.Combine("regtest"));
+        var logPath = data.Combine("regtest", "debug.log");
+        await using (var old = File.Create(logPath))
+        {
+            await old.WriteAsync("OLDEST-LINE\n"u8.ToArray());
+            await old.WriteAsync(Enumerable.Repeat((byte)'.', 11_500_000).ToArray());
+            await old.WriteAsync("\nNEWEST-OLD-LINE\n"u8.ToArray());
+        }
+
+        var port = DaemonProcess.FreePort();
+        await using var daemon = DaemonProcess.Start(port, "-regtest", $"-datadir={data.Path}", $"-rpcport={port}", "-rpcuser=s", "-rpcpassword=s");
+        await daemon.WaitUntilReadyAsync(() => "s:s", TimeSpan.FromSeconds(30));
+        await daemon.CallAsync("""{"method":"stop","id":1}""", "s:s");
+        Assert.Equal(0, await daemon.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+
+        var log = await File.ReadAllTextAsync(logPath);
+        Assert.InRange(log.Length, 10_000_000, 10_100_000);
+        Assert.DoesNotContain("OLDEST-LINE", log, StringComparison.Ordinal);
+        Assert.Contains("NEWEST-OLD-LINE\n", log, StringComparison.Ordinal);
+        Assert.Contains("Faithcoin Core Daemon version", log, StringComparison.Ordinal);
+    }
+
     private string ReadNotified() => File.Exists(node.BlockNotifyFile) ? File.ReadAllText(node.BlockNotifyFile) : string.Empty;
 
     // 0.15: "%s: new best=%s height=%d version=0x%08x log2_work=%.8g tx=%lu date='%s' progress=%f cache=%.1fMiB(%utxo)",
