@@ -87,6 +87,9 @@ public static class NodeHostFactory
 
         // After start-up (the chain is loaded), so stopped before it (no peer block once the chain flushes).
         services.AddNetworkHost();
+
+        // Last of all, as 0.15's SetRPCWarmupFinished: RPC is fully usable once it stops answering -28.
+        services.AddHostedService<RpcWarmupFinisher>();
         return builder.Build();
     }
 }

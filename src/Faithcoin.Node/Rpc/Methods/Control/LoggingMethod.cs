@@ -39,11 +39,16 @@ public sealed class LoggingMethod(DebugCategories categories) : IRpcMethod
     {
         ArgumentNullException.ThrowIfNull(parameters);
 
-        // Both masks are checked before anything changes, so a bad name leaves the categories as they were.
-        var include = parameters[0] is { ValueKind: JsonValueKind.Array } includes ? Mask(includes) : LogCategory.None;
-        var exclude = parameters[1] is { ValueKind: JsonValueKind.Array } excludes ? Mask(excludes) : LogCategory.None;
-        categories.Enable(include);
-        categories.Disable(exclude);
+        // In 0.15's order: the includes take effect before a bad exclude name is reported.
+        if (parameters[0] is { ValueKind: JsonValueKind.Array } includes)
+        {
+            categories.Enable(Mask(includes));
+        }
+
+        if (parameters[1] is { ValueKind: JsonValueKind.Array } excludes)
+        {
+            categories.Disable(Mask(excludes));
+        }
 
         var result = new JsonObject();
         foreach (var (category, name) in LogCategoryNames.Singles)
