@@ -84,7 +84,7 @@ public sealed class NodeProgram(TextWriter stdout, TextWriter stderr, string def
     // 0.15 prints this before daemon(3); the detached copy then runs the node (see Daemonizer).
     private async Task<int> DaemonizeAsync(IReadOnlyList<string> argv)
     {
-        await stdout.WriteLineAsync(ClientVersion.PackageName.Replace(" Core", string.Empty, StringComparison.Ordinal) + " server starting").ConfigureAwait(false);
+        await stdout.WriteLineAsync(Daemonizer.StartingMessage).ConfigureAwait(false);
         await stdout.FlushAsync().ConfigureAwait(false);
         try
         {

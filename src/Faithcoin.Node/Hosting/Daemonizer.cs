@@ -11,6 +11,9 @@ namespace Faithcoin.Node.Hosting;
 /// </summary>
 public static class Daemonizer
 {
+    /// <summary>What 0.15 prints before detaching ("Litecoin server starting" in the original).</summary>
+    public const string StartingMessage = "Faithcoin server starting";
+
     private const string Script =
         "if command -v setsid >/dev/null 2>&1; then setsid \"$0\" \"$@\" </dev/null >/dev/null 2>&1 & " +
         "else \"$0\" \"$@\" </dev/null >/dev/null 2>&1 & fi";
