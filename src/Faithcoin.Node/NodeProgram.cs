@@ -22,7 +22,7 @@ public sealed class NodeProgram(TextWriter stdout, TextWriter stderr, string def
             args = CommandLineParser.Parse(argv);
             if (args.IsSet("?") || args.IsSet("h") || args.IsSet("help") || args.IsSet("version"))
             {
-                await stdout.WriteAsync(args.IsSet("version") ? UsageText.Version() : new UsageText(catalog).Help()).ConfigureAwait(false);
+                await stdout.WriteAsync(args.IsSet("version") ? UsageText.Version() : new UsageText(catalog).Help(NodeOptionsBinder.GetBool(args, "help-debug", false))).ConfigureAwait(false);
                 return 0;
             }
 
@@ -41,6 +41,12 @@ public sealed class NodeProgram(TextWriter stdout, TextWriter stderr, string def
             return 1;
         }
 
+        // As 0.15, the lock is taken after daemonizing, by the process that stays.
+        if (options.Daemon)
+        {
+            return await DaemonizeAsync(argv).ConfigureAwait(false);
+        }
+
         DataDirectoryLock dataLock;
         try
         {
@@ -52,14 +58,16 @@ public sealed class NodeProgram(TextWriter stdout, TextWriter stderr, string def
             return 1;
         }
 
+        var clock = new NodeClock(options.MockTime);
+        var debugCategories = new DebugCategories(options.Logging.Categories);
         using (dataLock)
-        await using (var logger = NodeLoggerFactory.Create(options))
+        await using (var logger = NodeLoggerFactory.Create(options, debugCategories, clock))
         {
             LogStartup(logger, options);
             try
             {
                 using var pidFile = PidFile.Create(options.PidFilePath, Environment.ProcessId);
-                using var host = NodeHostFactory.Build(options, args, logger);
+                using var host = NodeHostFactory.Build(options, args, logger, clock, debugCategories);
                 await host.RunAsync().ConfigureAwait(false);
                 logger.Information("Shutdown: done");
                 return 0;
@@ -70,6 +78,23 @@ public sealed class NodeProgram(TextWriter stdout, TextWriter stderr, string def
                 await stderr.WriteLineAsync("Error: " + e.Message).ConfigureAwait(false);
                 return 1;
             }
+        }
+    }
+
+    // 0.15 prints this before daemon(3); the detached copy then runs the node (see Daemonizer).
+    private async Task<int> DaemonizeAsync(IReadOnlyList<string> argv)
+    {
+        await stdout.WriteLineAsync(Daemonizer.StartingMessage).ConfigureAwait(false);
+        await stdout.FlushAsync().ConfigureAwait(false);
+        try
+        {
+            Daemonizer.StartDetachedCopy(argv);
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            await stderr.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return 1;
         }
     }
 
@@ -90,6 +115,16 @@ public sealed class NodeProgram(TextWriter stdout, TextWriter stderr, string def
         foreach (var ignored in options.IgnoredOptions)
         {
             logger.Information("Option -{Name} ({Source}) is not used by this version of faithcoind yet", ignored.Name, ignored.Source.ToString());
+        }
+
+        foreach (var ignored in options.UnsupportedOptions)
+        {
+            logger.Information("Option -{Name} ({Source}) is ignored: {Reason}", ignored.Option.Name, ignored.Option.Source.ToString(), ignored.Reason);
+        }
+
+        foreach (var warning in options.Logging.Warnings)
+        {
+            logger.Warning("Warning: {Message}", warning);
         }
     }
 }

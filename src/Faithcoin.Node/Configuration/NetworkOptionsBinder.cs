@@ -16,7 +16,6 @@ public static class NetworkOptionsBinder
     /// <summary>The banlist.dat equivalent, in the chain's folder.</summary>
     public const string BanListFileName = "banlist.json";
 
-    private const string SafeUserAgentChars = " .,;-_/:?@()";
     private static readonly string[] KnownNetworks = ["ipv4", "ipv6", "onion"];
 
     public static NetworkSettings Bind(ArgsStore args, NodeOptions node, ICollection<ArgValue> notYetUsed)
@@ -105,7 +104,8 @@ public static class NetworkOptionsBinder
     {
         foreach (var comment in args.GetAll("uacomment"))
         {
-            if (comment.Value.Any(c => !char.IsAsciiLetterOrDigit(c) && !SafeUserAgentChars.Contains(c, StringComparison.Ordinal)))
+            // SAFE_CHARS_UA_COMMENT: no '/', ':' or parentheses, which would break the BIP14 user agent.
+            if (!Faithcoin.P2P.Wire.UserAgent.IsSafeComment(comment.Value))
             {
                 throw new ConfigurationException($"User Agent comment ({comment.Value}) contains unsafe characters.");
             }

@@ -49,5 +49,20 @@ public sealed record NodeOptions
     /// <summary>Options of the original that faithcoind accepts but does not act on yet.</summary>
     public required IReadOnlyList<ArgValue> IgnoredOptions { get; init; }
 
+    /// <summary>Wallet, ZMQ and GUI options of the original, which faithcoind never acts on.</summary>
+    public IReadOnlyList<IgnoredOption> UnsupportedOptions { get; init; } = [];
+
+    /// <summary>-debug/-debugexclude categories, line format and -shrinkdebugfile.</summary>
+    public Logging.LoggingSettings Logging { get; init; } = new();
+
+    /// <summary>-mocktime: seconds since the epoch the clock starts at, 0 for the real time.</summary>
+    public long MockTime { get; init; }
+
+    /// <summary>-daemon: detach into the background before starting.</summary>
+    public bool Daemon { get; init; }
+
+    /// <summary>-blocknotify and -alertnotify commands, null when not set.</summary>
+    public Notifications.NotifyCommands Notify { get; init; } = new();
+
     public bool DebugEnabled => DebugCategories.Any(c => c is "1" or "" or "all");
 }

@@ -17,6 +17,7 @@ public sealed class NodeOptionsBinder(OptionCatalog catalog)
         var rpcPort = GetPort(args, "rpcport", chain.RpcPort);
         var unknown = new List<ArgValue>();
         var ignored = new List<ArgValue>();
+        var unsupported = new List<IgnoredOption>();
         foreach (var name in args.Names.Order(StringComparer.Ordinal))
         {
             var descriptor = catalog.Find(name);
@@ -25,7 +26,11 @@ public sealed class NodeOptionsBinder(OptionCatalog catalog)
             {
                 unknown.Add(first);
             }
-            else if (!descriptor.IsImplemented)
+            else if (descriptor.Support == OptionSupport.Ignored)
+            {
+                unsupported.Add(new IgnoredOption(first, descriptor.IgnoredBecause ?? "it is not supported"));
+            }
+            else if (descriptor.Support == OptionSupport.NotYetImplemented)
             {
                 ignored.Add(first);
             }
@@ -56,8 +61,17 @@ public sealed class NodeOptionsBinder(OptionCatalog catalog)
             },
             ChainState = chainState,
             Metrics = Faithcoin.Node.Metrics.MetricsOptionsBinder.Bind(args),
+            Logging = LoggingOptionsBinder.Bind(args),
+            MockTime = GetMockTime(args),
+            Daemon = GetBool(args, "daemon", false),
+            Notify = new Notifications.NotifyCommands
+            {
+                BlockNotify = NonEmpty(args.GetString("blocknotify")),
+                AlertNotify = NonEmpty(args.GetString("alertnotify")),
+            },
             UnknownOptions = unknown,
             IgnoredOptions = ignored,
+            UnsupportedOptions = unsupported,
         };
         return options with { Network = NetworkOptionsBinder.Bind(args, options, ignored) };
     }
@@ -113,6 +127,21 @@ public sealed class NodeOptionsBinder(OptionCatalog catalog)
         return ArgParsing.TryParseInt64(arg.Value, out var value) && value is > 0 and <= int.MaxValue
             ? (int)value
             : throw new ConfigurationException($"Invalid value for -{name}: '{arg.Value}' (expected a positive number) ({arg.Source})");
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static long GetMockTime(ArgsStore args)
+    {
+        var arg = args.Get("mocktime");
+        if (arg is null)
+        {
+            return 0;
+        }
+
+        return ArgParsing.TryParseInt64(arg.Value, out var seconds) && seconds >= 0
+            ? seconds
+            : throw new ConfigurationException($"Invalid value for -mocktime: '{arg.Value}' (expected seconds since the epoch) ({arg.Source})");
     }
 
     private static HostPort BindAddress(ArgValue arg)

@@ -61,9 +61,8 @@ public sealed class OptionCatalog
             "Listen for connections on <port> (default: 9666, testnet: 19335, regtest: 19444)"));
         Add(new("bind", OptionGroup.Connection, "<addr>",
             "Bind to given address and always listen on it. Use [host]:port notation for IPv6"));
-        Add(new("debug", OptionGroup.Debugging, "<category>",
-            "Output debugging information (default: 0, supplying <category> is optional)"));
-        Add(new("printtoconsole", OptionGroup.Debugging, null, "Send trace/debug info to console instead of debug.log file"));
+        Add(DebuggingOptionHelp.Debug());
+        Add(new("printtoconsole", OptionGroup.Debugging, null, "Send trace/debug info to console and debug.log file"));
         Add(new("metricsport", OptionGroup.Debugging, "<port>",
             "Serve Prometheus metrics (/metrics) and health checks (/livez, /readyz) over HTTP on <port> (default: off)"));
         Add(new("metricsbind", OptionGroup.Debugging, "<addr>",
@@ -89,13 +88,24 @@ public sealed class OptionCatalog
         Add(new("rpcservertimeout", OptionGroup.RpcServer, "<n>",
             $"Timeout during HTTP requests (default: {NodeDefaults.RpcServerTimeoutSeconds})"));
 
+        // Before the names below, which only fill in what no entry describes yet.
+        foreach (var option in GeneralOptionHelp.All().Concat(ConnectionOptionHelp.All()).Concat(DebuggingOptionHelp.All())
+                     .Concat(RelayOptionHelp.All()).Concat(IgnoredOptionNames.All()))
+        {
+            options.TryAdd(option.Name, option);
+        }
+
         foreach (var name in NotYetImplemented)
         {
-            options.TryAdd(name, new OptionDescriptor(name, OptionGroup.General, null, null));
+            options.TryAdd(name, new OptionDescriptor(name, OptionGroup.General, null, null, Support: OptionSupport.NotYetImplemented));
         }
     }
 
     public IEnumerable<OptionDescriptor> Implemented => options.Values.Where(o => o.IsImplemented);
+
+    /// <summary>The entries -help shows: those with help text, the debugging ones only for -help-debug.</summary>
+    public IEnumerable<OptionDescriptor> Listed(bool showDebug) =>
+        options.Values.Where(o => o.Help is not null && o.Support != OptionSupport.Ignored && (showDebug || !o.DebugOnly));
 
     public OptionDescriptor? Find(string name) => options.GetValueOrDefault(name);
 
@@ -121,7 +131,7 @@ public sealed class OptionCatalog
             "Maintain a full transaction index, used by the getrawtransaction rpc call (default: 0); accepted and checked, not acted on yet"));
         Add(new("checkblockindex", OptionGroup.Debugging, null,
             "Do a full consistency check for mapBlockIndex, setBlockIndexCandidates, chainActive and mapBlocksUnlinked occasionally " +
-            "(default: 0, regtest: 1)"));
+            "(default: 0, regtest: 1)", DebugOnly: true));
     }
 
     private void AddConnectionOptions()
@@ -151,7 +161,7 @@ public sealed class OptionCatalog
             "Whitelisted peers cannot be DoS banned and their transactions are always relayed, even if they are already in the mempool, useful e.g. for a gateway"));
         Add(new("uacomment", OptionGroup.Debugging, "<cmt>", "Append comment to the user agent string"));
         Add(new("maxtipage", OptionGroup.Debugging, "<n>",
-            "Maximum tip age in seconds to consider node in initial block download (default: 86400)"));
+            "Maximum tip age in seconds to consider node in initial block download (default: 86400)", DebugOnly: true));
     }
 
     private void Add(OptionDescriptor option) => options.Add(option.Name, option);

@@ -12,16 +12,16 @@ public sealed class UsageText(OptionCatalog catalog)
         ClientVersion.DaemonBanner + "\n\n" +
         "faithcoind in .NET: a full node for the faithcoin network (Litecoin Core 0.15 rules).\n";
 
-    public string Help()
+    public string Help(bool showDebug = false)
     {
         var text = new StringBuilder();
         text.Append(ClientVersion.DaemonBanner).Append("\n\n");
         text.Append("Usage:\n");
         text.Append("  faithcoind [options]                     Start ").Append(ClientVersion.PackageName).Append(" Daemon\n");
-        foreach (var group in catalog.Implemented.GroupBy(o => o.Group).OrderBy(g => g.Key))
+        foreach (var group in catalog.Listed(showDebug).GroupBy(o => o.Group).OrderBy(g => g.Key))
         {
             text.Append('\n').Append(Heading(group.Key)).Append("\n\n");
-            foreach (var option in group.Where(o => o.Name is not ("h" or "help")))
+            foreach (var option in group.Where(o => o.Name is not ("h" or "help")).OrderBy(ListOrder).ThenBy(o => o.Name, StringComparer.Ordinal))
             {
                 text.Append("  ").Append(option.Synopsis).Append('\n');
                 foreach (var line in Wrap(option.Help!, ScreenWidth - MessageIndent))
@@ -35,6 +35,14 @@ public sealed class UsageText(OptionCatalog catalog)
 
         return text.ToString();
     }
+
+    // 0.15 opens "Options:" with -? and -version; the rest of each group is alphabetical.
+    private static int ListOrder(OptionDescriptor option) => option.Name switch
+    {
+        "?" => 0,
+        "version" => 1,
+        _ => 2,
+    };
 
     private static string Heading(OptionGroup group) => group switch
     {

@@ -3,9 +3,12 @@ using Faithcoin.Node.ChainView;
 using Faithcoin.Node.Configuration;
 using Faithcoin.Node.Mempool;
 using Faithcoin.Node.Mempool.FeeEstimation;
+using Faithcoin.Node.Logging;
 using Faithcoin.Node.Networking;
+using Faithcoin.Node.Notifications;
 using Faithcoin.Node.Rpc;
 using Faithcoin.Node.Rpc.Methods.Blockchain;
+using Faithcoin.Node.Rpc.Methods.Control;
 using Faithcoin.Node.Rpc.Methods.Mining;
 using Faithcoin.Node.Rpc.Methods.Networking;
 using Faithcoin.Node.Rpc.Methods.RawTransactions;
@@ -25,9 +28,10 @@ public static class NodeHostFactory
     // Well inside Kubernetes' 30-second grace period.
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
 
-    public static IHost Build(NodeOptions options, ArgsStore args, Serilog.ILogger logger)
+    public static IHost Build(NodeOptions options, ArgsStore args, Serilog.ILogger logger, NodeClock clock, DebugCategories debugCategories)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = options.DataDirectory.ChainPath,
@@ -40,10 +44,12 @@ public static class NodeHostFactory
         services.AddSingleton(options);
         services.AddSingleton(options.Chain);
         services.AddSingleton(args);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(clock);
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton(debugCategories);
 
         // Created now, not on the first `uptime` call, so it measures from start-up.
-        services.AddSingleton(new NodeUptime(TimeProvider.System));
+        services.AddSingleton(new NodeUptime(clock));
         services.AddSingleton<IShutdownRequester, HostShutdownRequester>();
         services.AddSingleton(options.ChainState);
         services.AddSingleton<ChainLog>();
@@ -55,7 +61,7 @@ public static class NodeHostFactory
             options.ChainState,
             sp.GetRequiredService<ChainEvents>(),
             sp.GetRequiredService<ChainLog>(),
-            TimeProvider.System,
+            clock,
             options.DataDirectory.ChainPath));
         services.AddSingleton<IChainView>(sp => sp.GetRequiredService<ChainManager>());
         services.AddSingleton<BlockImporter>();
@@ -70,6 +76,13 @@ public static class NodeHostFactory
         services.AddNetworkRpcMethods();
         services.AddFeeEstimation(options.DataDirectory.ChainPath);
         services.AddMempool(MempoolServiceCollectionExtensions.BindPolicy(options.Chain, args));
+        services.AddRpcMethod<LoggingMethod>();
+        services.AddRpcMethod<SetMockTimeMethod>();
+        services.AddSingleton(options.Notify);
+        services.AddSingleton<ShellCommandRunner>();
+        services.AddSingleton<IChainNotifications, BlockNotifier>();
+        services.AddSingleton<NodeWarnings>();
+        services.AddSingleton<IChainNotifications, UnknownRulesMonitor>();
         if (options.Server)
         {
             services.AddRpcHttpServer();
@@ -81,6 +94,9 @@ public static class NodeHostFactory
 
         // After start-up (the chain is loaded), so stopped before it (no peer block once the chain flushes).
         services.AddNetworkHost();
+
+        // Last of all, as 0.15's SetRPCWarmupFinished: RPC is fully usable once it stops answering -28.
+        services.AddHostedService<RpcWarmupFinisher>();
         return builder.Build();
     }
 }

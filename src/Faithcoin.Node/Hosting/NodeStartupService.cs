@@ -9,8 +9,9 @@ namespace Faithcoin.Node.Hosting;
 
 /// <summary>
 /// The tail of the original's AppInitMain: load the chain while RPC answers -28 with the current step, then
-/// end the warm-up and start the background import (ThreadImport: -reindex, -loadblock, connecting the best
-/// chain). It runs after the RPC server has started, so clients can poll from the first moment.
+/// start the background import (ThreadImport: -reindex, -loadblock, connecting the best chain). It runs after
+/// the RPC server has started, so clients can poll from the first moment; <see cref="RpcWarmupFinisher"/> ends
+/// the warm-up once the services after this one (P2P) have started too.
 /// </summary>
 public sealed partial class NodeStartupService(
     ChainManager chain,
@@ -42,9 +43,8 @@ public sealed partial class NodeStartupService(
         }
 
         LogTip(logger, tip.HashBlock.ToString(), tip.Height);
-        warmup.Finish();
-        LogProgress(logger, "Done loading");
         importer.Start();
+        warmup.SetStatus("Starting network threads...");
         _ = importer.Completion.ContinueWith(
             t =>
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Faithcoin.Node.Hosting;
 using Serilog.Events;
 using Serilog.Formatting;
 using Serilog.Parsing;
@@ -6,18 +7,29 @@ using Serilog.Parsing;
 namespace Faithcoin.Node.Logging;
 
 /// <summary>
-/// Lines as the original writes debug.log: a UTC "yyyy-MM-dd HH:mm:ss" timestamp, a space and the message,
-/// with string values unquoted. Warnings and errors from libraries get a "WARNING: "/"ERROR: " prefix,
-/// which the node's own messages already carry in the original's wording.
+/// Lines as 0.15 writes debug.log: a UTC "yyyy-MM-dd HH:mm:ss" timestamp (with ".micros" under -logtimemicros,
+/// " (mocktime: ...)" while the clock is mocked, nothing under -nologtimestamps), a space and the message, with
+/// string values unquoted. Warnings and errors from libraries get a "WARNING: "/"ERROR: " prefix, which the
+/// node's own messages already carry in the original's wording.
 /// </summary>
-public sealed class CoreLogFormatter : ITextFormatter
+public sealed class CoreLogFormatter(LogOutputSettings settings, NodeClock? clock = null) : ITextFormatter
 {
+    private const string DateFormat = "yyyy-MM-dd HH:mm:ss";
+
+    public CoreLogFormatter()
+        : this(new LogOutputSettings())
+    {
+    }
+
     public void Format(LogEvent logEvent, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(logEvent);
         ArgumentNullException.ThrowIfNull(output);
-        output.Write(logEvent.Timestamp.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-        output.Write(' ');
+        if (settings.Timestamps)
+        {
+            WriteTimestamp(logEvent.Timestamp.UtcDateTime, output);
+        }
+
         var message = Render(logEvent);
         output.Write(LevelPrefix(logEvent.Level, message));
         output.Write(message);
@@ -27,6 +39,26 @@ public sealed class CoreLogFormatter : ITextFormatter
             output.Write(logEvent.Exception.ToString());
             output.Write('\n');
         }
+    }
+
+    private void WriteTimestamp(DateTime utc, TextWriter output)
+    {
+        output.Write(utc.ToString(DateFormat, CultureInfo.InvariantCulture));
+        if (settings.TimeMicros)
+        {
+            var micros = utc.Ticks / (TimeSpan.TicksPerMillisecond / 1000) % 1_000_000;
+            output.Write(string.Create(CultureInfo.InvariantCulture, $".{micros:D6}"));
+        }
+
+        var mock = clock?.MockTime ?? 0;
+        if (mock != 0)
+        {
+            output.Write(" (mocktime: ");
+            output.Write(DateTimeOffset.FromUnixTimeSeconds(mock).UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture));
+            output.Write(')');
+        }
+
+        output.Write(' ');
     }
 
     private static string Render(LogEvent logEvent)

@@ -1,4 +1,5 @@
 using Faithcoin.Node.Configuration;
+using Faithcoin.Node.Hosting;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -6,19 +7,26 @@ using Serilog.Events;
 namespace Faithcoin.Node.Logging;
 
 /// <summary>
-/// The Serilog pipeline: always debug.log in the chain's folder, the console only with -printtoconsole (the
-/// original's default; containers pass -printtoconsole to log to stdout). Framework chatter is kept to
-/// warnings so debug.log reads like the original's.
+/// The Serilog pipeline: always debug.log in the chain's folder (shrunk first under -shrinkdebugfile), and the
+/// console too with -printtoconsole (containers pass it to log to stdout). Debug events pass per 0.15 category
+/// (<see cref="DebugCategoryFilter"/>); framework chatter is kept to warnings so debug.log reads like the original's.
 /// </summary>
 public static class NodeLoggerFactory
 {
-    public static Logger Create(NodeOptions options)
+    public static Logger Create(NodeOptions options, DebugCategories categories, NodeClock clock)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var formatter = new CoreLogFormatter();
+        ArgumentNullException.ThrowIfNull(categories);
+        if (options.Logging.ShrinkDebugFile)
+        {
+            DebugLogShrinker.Shrink(options.DataDirectory.DebugLogPath);
+        }
+
+        var formatter = new CoreLogFormatter(options.Logging.Output, clock);
         var configuration = new LoggerConfiguration()
-            .MinimumLevel.Is(options.DebugEnabled || options.DebugCategories.Contains("rpc") ? LogEventLevel.Debug : LogEventLevel.Information)
+            .MinimumLevel.ControlledBy(categories.LevelSwitch)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .Filter.With(new DebugCategoryFilter(categories))
             .WriteTo.File(formatter, options.DataDirectory.DebugLogPath);
         if (options.PrintToConsole)
         {
