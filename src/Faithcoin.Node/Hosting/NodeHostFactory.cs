@@ -2,6 +2,7 @@ using Faithcoin.Node.Chain;
 using Faithcoin.Node.ChainView;
 using Faithcoin.Node.Configuration;
 using Faithcoin.Node.Networking;
+using Faithcoin.Node.Rest;
 using Faithcoin.Node.Rpc;
 using Faithcoin.Node.Rpc.Methods.Blockchain;
 using Faithcoin.Node.Rpc.Methods.Mining;
@@ -68,6 +69,7 @@ public static class NodeHostFactory
         if (options.Server)
         {
             services.AddRpcHttpServer();
+            services.AddRest();
         }
 
         services.AddHostedService<NodeStartupService>();
