@@ -1,5 +1,7 @@
-using Faithcoin.Node.Rpc.Methods.Blockchain;
+using Faithcoin.Node.Chain.Queries;
+using Faithcoin.Node.Rpc.Formatting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Faithcoin.Node.Rest;
 
@@ -8,7 +10,10 @@ public static class RestServiceCollectionExtensions
 {
     public static IServiceCollection AddRest(this IServiceCollection services)
     {
-        services.AddChainQueries();
+        // The formatters and lookup getrawtransaction and getblock use; TryAdd, as the RPC registration adds them too.
+        services.TryAddSingleton<TransactionJson>();
+        services.TryAddSingleton<BlockJson>();
+        services.TryAddSingleton<TransactionLookup>();
         services.AddSingleton<RestMempool>();
         services.AddSingleton<RestTransactionEndpoint>();
         services.AddSingleton<RestBlockEndpoint>();
