@@ -56,7 +56,17 @@ public sealed partial class HttpRequestRouter(
         }
 
         request.Body = new MemoryStream(body, writable: false);
-        var ran = await queue.TryRunAsync(() => handler(body), context.RequestAborted).ConfigureAwait(false);
+        bool ran;
+        try
+        {
+            ran = await queue.TryRunAsync(() => handler(body), context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away while waiting for a worker or being served; nobody is left to answer.
+            return;
+        }
+
         if (!ran)
         {
             LogQueueFull(logger);
