@@ -40,9 +40,7 @@ public sealed partial class HttpRequestRouter(
 
         // The original matches the URI as the client sent it, query string included.
         var uri = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? string.Empty;
-        Func<byte[], Task>? handler = uri == "/"
-            ? body => rpc.HandleAsync(context)
-            : rest is not null && rest.Serves(uri) ? body => rest.HandleAsync(context, uri, body) : null;
+        var handler = SelectHandler(context, uri);
         if (handler is null)
         {
             response.StatusCode = StatusCodes.Status404NotFound;
@@ -73,6 +71,22 @@ public sealed partial class HttpRequestRouter(
             response.StatusCode = StatusCodes.Status500InternalServerError;
             await response.WriteAsync("Work queue depth exceeded", context.RequestAborted).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The handler for the URI, as the original's path handlers: "/" exactly for JSON-RPC, else a REST prefix.</summary>
+    private Func<byte[], Task>? SelectHandler(HttpContext context, string uri)
+    {
+        if (uri == "/")
+        {
+            return _ => rpc.HandleAsync(context);
+        }
+
+        if (rest is not null && rest.Serves(uri))
+        {
+            return body => rest.HandleAsync(context, uri, body);
+        }
+
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected connection from {Peer}: not in -rpcallowip")]

@@ -51,6 +51,7 @@ public sealed partial class RpcHttpServer(
         var rest = options.Rpc.Rest ? services.GetService(typeof(RestRequestHandler)) as RestRequestHandler : null;
         var router = new HttpRequestRouter(accessList, handler, rest, queue, loggerFactory.CreateLogger<HttpRequestRouter>());
         var application = new RpcHttpApplication(router);
+        LogWorkers(logger, options.Rpc.Threads, options.Rpc.WorkQueue);
         foreach (var endpoint in plan.Endpoints)
         {
             LogBinding(logger, endpoint.Host, endpoint.Port);
@@ -124,6 +125,9 @@ public sealed partial class RpcHttpServer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP: starting {Threads} worker threads, work queue depth {Depth}")]
+    private static partial void LogWorkers(ILogger logger, int threads, int depth);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Binding RPC on address {Host} port {Port}")]
     private static partial void LogBinding(ILogger logger, string host, int port);
