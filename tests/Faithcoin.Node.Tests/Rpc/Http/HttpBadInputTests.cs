@@ -37,6 +37,25 @@ public sealed class HttpBadInputTests(BadInputDaemon node) : IClassFixture<BadIn
         Assert.Equal("Parse error", error.GetProperty("message").GetString());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"method\":")]
+    [InlineData("[1,2")]
+    [InlineData("ff fe 7b")]
+    public async Task EmptyTruncatedAndNonUtf8BodiesAreParseErrors(string body)
+    {
+        // "ff fe 7b" stands for those raw bytes: not UTF-8 at all.
+        var bytes = body == "ff fe 7b" ? [0xff, 0xfe, 0x7b] : Encoding.UTF8.GetBytes(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, node.BaseUri) { Content = new ByteArrayContent(bytes) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(HttpDaemon.Credentials)));
+        using var response = await node.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+        Assert.Equal(-32700, error.GetProperty("code").GetInt32());
+        Assert.Equal("Parse error", error.GetProperty("message").GetString());
+    }
+
     [Fact]
     public async Task JsonThatIsNeitherObjectNorArrayIsATopLevelParseError()
     {
