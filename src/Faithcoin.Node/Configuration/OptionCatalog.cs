@@ -40,7 +40,7 @@ public sealed class OptionCatalog
         "blockmaxsize", "blockmintxfee", "blockprioritysize", "blockversion",
 
         // RPC
-        "rest", "rpcauth", "rpcserialversion", "rpcthreads", "rpcworkqueue",
+        "rpcserialversion",
     ];
 
     private readonly Dictionary<string, OptionDescriptor> options = new(StringComparer.Ordinal);
@@ -87,6 +87,15 @@ public sealed class OptionCatalog
             "(e.g. 1.2.3.4/255.255.255.0) or a network/CIDR (e.g. 1.2.3.4/24). This option can be specified multiple times"));
         Add(new("rpcservertimeout", OptionGroup.RpcServer, "<n>",
             $"Timeout during HTTP requests (default: {NodeDefaults.RpcServerTimeoutSeconds})"));
+        Add(new("rest", OptionGroup.RpcServer, null, "Accept public REST requests (default: 0)"));
+        Add(new("rpcauth", OptionGroup.RpcServer, "<userpw>",
+            "Username and hashed password for JSON-RPC connections. The field <userpw> comes in the format: <USERNAME>:<SALT>$<HASH>. " +
+            "A canonical python script is included in share/rpcauth. The client then connects normally using the " +
+            "rpcuser=<USERNAME>/rpcpassword=<PASSWORD> pair of arguments. This option can be specified multiple times"));
+        Add(new("rpcthreads", OptionGroup.RpcServer, "<n>",
+            $"Set the number of threads to service RPC calls (default: {RpcServerOptionsBinder.DefaultThreads})"));
+        Add(new("rpcworkqueue", OptionGroup.Debugging, "<n>",
+            $"Set the depth of the work queue to service RPC calls (default: {RpcServerOptionsBinder.DefaultWorkQueue})"));
 
         // Before the names below, which only fill in what no entry describes yet.
         foreach (var option in GeneralOptionHelp.All().Concat(ConnectionOptionHelp.All()).Concat(DebuggingOptionHelp.All())

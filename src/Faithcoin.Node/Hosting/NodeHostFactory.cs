@@ -6,6 +6,7 @@ using Faithcoin.Node.Mempool.FeeEstimation;
 using Faithcoin.Node.Logging;
 using Faithcoin.Node.Networking;
 using Faithcoin.Node.Notifications;
+using Faithcoin.Node.Rest;
 using Faithcoin.Node.Rpc;
 using Faithcoin.Node.Rpc.Methods.Blockchain;
 using Faithcoin.Node.Rpc.Methods.Control;
@@ -86,6 +87,7 @@ public static class NodeHostFactory
         if (options.Server)
         {
             services.AddRpcHttpServer();
+            services.AddRest();
         }
 
         Metrics.MetricsServiceCollectionExtensions.AddNodeMetrics(services, options.Metrics);

@@ -5,8 +5,8 @@ using Faithcoin.Node.Configuration;
 namespace Faithcoin.Node.Rpc.Http;
 
 /// <summary>
-/// HTTP Basic authentication against -rpcuser/-rpcpassword, or against the cookie when no password is set
-/// (InitRPCAuthentication and RPCAuthorized). The comparison takes the same time whatever matches.
+/// HTTP Basic authentication (InitRPCAuthentication, RPCAuthorized): against -rpcuser/-rpcpassword, or the cookie
+/// when no password is set, then against every -rpcauth entry. Comparisons take the same time whatever matches.
 /// </summary>
 public sealed class RpcAuthenticator(NodeOptions options, AuthCookie cookie)
 {
@@ -46,6 +46,33 @@ public sealed class RpcAuthenticator(NodeOptions options, AuthCookie cookie)
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(given, expected);
+        return CryptographicOperations.FixedTimeEquals(given, expected) || MatchesRpcAuth(given);
+    }
+
+    /// <summary>multiUserAuthorized: the user name must match an entry and the HMAC of the password its hash.</summary>
+    private bool MatchesRpcAuth(byte[] userColonPassword)
+    {
+        var colon = Array.IndexOf(userColonPassword, (byte)':');
+        if (colon < 0)
+        {
+            return false;
+        }
+
+        var user = userColonPassword.AsSpan(0, colon);
+        var password = userColonPassword.AsSpan(colon + 1);
+        var authorized = false;
+        foreach (var entry in options.Rpc.Auth)
+        {
+            if (!CryptographicOperations.FixedTimeEquals(user, Encoding.UTF8.GetBytes(entry.User)))
+            {
+                continue;
+            }
+
+            var hash = HMACSHA256.HashData(Encoding.UTF8.GetBytes(entry.Salt), password);
+            authorized |= CryptographicOperations.FixedTimeEquals(
+                Encoding.ASCII.GetBytes(Convert.ToHexStringLower(hash)), Encoding.ASCII.GetBytes(entry.Hash));
+        }
+
+        return authorized;
     }
 }
