@@ -196,8 +196,10 @@ public sealed class MempoolAcceptor(
             pool.RemoveStaged(replaced, false, MempoolRemovalReason.Replaced);
         }
 
-        // Parents, children and fee-estimation validity as 0.15: a re-add or a child of pool parents is not tracked.
-        pool.Add(entry, ancestors, validFeeEstimate: !bypassLimits && ancestors.Count == 0);
+        // IsCurrentForFeeEstimation and HasNoInputsOf: replacements, re-adds, children of pool transactions and
+        // anything accepted during initial download would skew the estimates.
+        var validFeeEstimate = !bypassLimits && replaced.Count == 0 && ancestors.Count == 0 && !chain.IsInitialBlockDownload();
+        pool.Add(entry, ancestors, validFeeEstimate);
         if (!bypassLimits)
         {
             pool.Expire(time.GetUtcNow().ToUnixTimeSeconds() - (long)policy.MempoolExpiry.TotalSeconds);

@@ -1,6 +1,7 @@
 using Faithcoin.Consensus.Chain;
 using Faithcoin.Node.Chain;
 using Faithcoin.Node.Configuration;
+using Faithcoin.Node.Mempool.FeeEstimation;
 using Faithcoin.Node.Mempool.Policy;
 using Faithcoin.Node.Rpc;
 using Faithcoin.Node.Rpc.Methods.Mempool;
@@ -35,11 +36,13 @@ public static class MempoolServiceCollectionExtensions
     public static IServiceCollection AddMempool(this IServiceCollection services, PolicySettings policy)
     {
         services.AddSingleton(policy);
+        services.AddSingleton<IMempoolObserver, FeeEstimatorObserver>();
         services.AddSingleton<TransactionPool>();
         services.AddSingleton<IMempoolView>(sp => sp.GetRequiredService<TransactionPool>());
         services.AddSingleton(sp => new OrphanPool(policy, sp.GetRequiredService<TimeProvider>(), new Random()));
         services.AddSingleton<MempoolAcceptor>();
         services.AddSingleton<MempoolChainSync>();
+        services.AddSingleton<MempoolTransactionSink>();
         services.AddSingleton<IChainNotifications>(sp => sp.GetRequiredService<MempoolChainSync>());
         services.AddRpcMethod<GetMempoolInfoMethod>();
         services.AddRpcMethod<GetRawMempoolMethod>();

@@ -1,5 +1,7 @@
 using Faithcoin.Node.Chain;
 using Faithcoin.Node.Configuration;
+using Faithcoin.Node.Mempool;
+using Faithcoin.Node.Mempool.Policy;
 using Faithcoin.P2P;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,7 +20,9 @@ public sealed partial class NetworkHostedService(
     NetworkState state,
     ChainWorker worker,
     ILoggerFactory loggerFactory,
-    TimeProvider time) : IHostedService
+    TimeProvider time,
+    MempoolTransactionSink transactions,
+    PolicySettings policy) : IHostedService
 {
     private readonly ILogger logger = loggerFactory.CreateLogger<NetworkHostedService>();
     private P2PNode? node;
@@ -26,8 +30,13 @@ public sealed partial class NetworkHostedService(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         chainSource.RefreshInitialDownload();
-        var p2p = options.Network.P2P;
-        var started = new P2PNode(p2p, options.Chain, chainSource, loggerFactory, time);
+        // The relay policy's fee floor and whitelist relay rules are the P2P layer's feefilter and forced relay.
+        var p2p = options.Network.P2P with
+        {
+            MinRelayTxFeePerKb = policy.MinRelayTxFee.SatoshisPerK,
+            WhitelistForceRelay = policy.WhitelistForceRelay,
+        };
+        var started = new P2PNode(p2p, options.Chain, chainSource, loggerFactory, time, transactions: transactions);
         try
         {
             started.Start();

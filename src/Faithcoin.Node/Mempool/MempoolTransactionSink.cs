@@ -1,0 +1,98 @@
+using Faithcoin.P2P.Protocol.Relay;
+using Microsoft.Extensions.Logging;
+using NBitcoin;
+
+namespace Faithcoin.Node.Mempool;
+
+/// <summary>
+/// The pool as the P2P layer sees it (net_processing's tx handling): acceptance of a peer's transaction, orphans
+/// kept when parents are missing, and the orphans a newly accepted transaction resolves, accepted in turn
+/// (ProcessOrphanTx). An orphan that turns out invalid is dropped; its sender's penalty is not charged here,
+/// because the peer that sent it may be gone (0.15 charges it when still connected).
+/// </summary>
+public sealed partial class MempoolTransactionSink(
+    TransactionPool pool,
+    MempoolAcceptor acceptor,
+    OrphanPool orphans,
+    ILogger<MempoolTransactionSink> logger) : ITransactionSink
+{
+    public ValueTask<TransactionAcceptResult> AcceptTransactionAsync(Transaction transaction, long peerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var result = acceptor.Accept(transaction);
+        if (result.MissingInputs)
+        {
+            if (orphans.Add(transaction, peerId))
+            {
+                LogOrphan(logger, transaction.GetHash().ToString(), orphans.Count);
+            }
+
+            return ValueTask.FromResult(TransactionAcceptResult.Orphan());
+        }
+
+        if (!result.Accepted)
+        {
+            var error = result.Error!;
+            return ValueTask.FromResult(result.IsInternal
+                ? TransactionAcceptResult.NotAccepted(error.Reason)
+                : TransactionAcceptResult.Rejected(error));
+        }
+
+        var relayed = new List<RelayedTransaction> { Relayed(transaction) };
+        ResolveOrphans(transaction, relayed);
+        return ValueTask.FromResult(TransactionAcceptResult.Accept(relayed));
+    }
+
+    public Transaction? FindTransaction(uint256 txid) => pool.GetTransaction(txid);
+
+    public IReadOnlyList<uint256> GetTransactionIds() => pool.Snapshot().Select(e => e.Txid).ToArray();
+
+    public long? GetFeeRate(uint256 txid) =>
+        pool.Find(txid) is { } entry ? Policy.PolicyFeeRate.FromFee(entry.Fee, entry.VirtualSize).SatoshisPerK : null;
+
+    public void PeerDisconnected(long peerId)
+    {
+        var erased = orphans.RemoveForPeer(peerId);
+        if (erased > 0)
+        {
+            LogErased(logger, erased, peerId);
+        }
+    }
+
+    /// <summary>Breadth first from the accepted transaction through every orphan that now has its inputs.</summary>
+    private void ResolveOrphans(Transaction accepted, List<RelayedTransaction> relayed)
+    {
+        var work = new Queue<Transaction>();
+        work.Enqueue(accepted);
+        while (work.Count > 0)
+        {
+            foreach (var (orphan, _) in orphans.ChildrenOf(work.Dequeue()))
+            {
+                var result = acceptor.Accept(orphan);
+                if (result.MissingInputs)
+                {
+                    continue;
+                }
+
+                orphans.Remove(orphan.GetHash());
+                if (result.Accepted)
+                {
+                    relayed.Add(Relayed(orphan));
+                    work.Enqueue(orphan);
+                }
+            }
+        }
+    }
+
+    private RelayedTransaction Relayed(Transaction tx)
+    {
+        var txid = tx.GetHash();
+        return new RelayedTransaction(txid, tx.GetWitHash(), GetFeeRate(txid) ?? 0);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "stored orphan tx {Txid} (mapsz {Count})")]
+    private static partial void LogOrphan(ILogger logger, string txid, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Erased {Count} orphan tx from peer={Peer}")]
+    private static partial void LogErased(ILogger logger, int count, long peer);
+}
