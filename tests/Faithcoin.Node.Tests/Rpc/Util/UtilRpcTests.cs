@@ -165,6 +165,14 @@ public sealed class UtilRpcTests : IDisposable
     }
 
     [Fact]
+    public async Task WalletMethodCalledWithNamedArgumentsStillSaysThereIsNoWallet()
+    {
+        var error = (await rpc.CallNamedAsync("listunspent", """{"minconf":1}""")).GetProperty("error");
+        Assert.Equal(-32601, error.GetProperty("code").GetInt32());
+        Assert.StartsWith("Method not found (this node has no wallet", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnknownMethodIsStillPlainlyNotFound()
     {
         var error = (await rpc.CallAsync("nosuchmethod")).GetProperty("error");
