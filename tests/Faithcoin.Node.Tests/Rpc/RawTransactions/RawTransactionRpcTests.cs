@@ -65,6 +65,11 @@ public sealed class RawTransactionRpcTests : IDisposable
 
         var replaceable = await DecodeCreated($$"""{{input}}, {}, 0, true""");
         Assert.Equal(4294967293, replaceable.GetProperty("vin")[0].GetProperty("sequence").GetInt64());
+        // No inputs: the bytes would read as a witness marker, so the original decodes without witness first.
+        var empty = await DecodeCreated("[], {}");
+        Assert.Equal(0, empty.GetProperty("vin").GetArrayLength());
+        Assert.Equal(10, empty.GetProperty("size").GetInt32());
+
         var explicitSequence = await DecodeCreated("""[{"txid":"2f1dcf81220e47f551878e5b0a30c6bfa653e4539b8802875bba422367ca8630","vout":1,"sequence":7}], {}""");
         Assert.Equal(7, explicitSequence.GetProperty("vin")[0].GetProperty("sequence").GetInt64());
     }

@@ -79,6 +79,6 @@ public sealed class CombineRawTransactionMethod(RawTransactionCodec codec, ISpen
             InputScripts.Write(merged.Inputs[i], data);
         }
 
-        return ValueTask.FromResult<JsonNode?>(JsonValue.Create(merged.ToHex()));
+        return ValueTask.FromResult<JsonNode?>(JsonValue.Create(RawTransactionCodec.Encode(merged)));
     }
 }

@@ -64,7 +64,7 @@ public sealed class CreateRawTransactionMethod(AddressDecoder addresses) : IRpcM
                 "Invalid parameter combination: Sequence number(s) contradict replaceable option");
         }
 
-        return ValueTask.FromResult<JsonNode?>(JsonValue.Create(transaction.ToHex()));
+        return ValueTask.FromResult<JsonNode?>(JsonValue.Create(RawTransactionCodec.Encode(transaction)));
     }
 
     private static uint DefaultSequence(bool replaceable, LockTime lockTime) =>

@@ -39,6 +39,22 @@ public sealed class RawTransactionCodec
         return TryReadWhole(bytes, TransactionOptions.All, out transaction);
     }
 
+    /// <summary>
+    /// EncodeHexTx: with the witness only when an input has one (NBitcoin's own encoder refuses a transaction
+    /// without inputs, which the original writes as any other).
+    /// </summary>
+    public static string Encode(Transaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        using var memory = new MemoryStream();
+        var stream = new BitcoinStream(memory, serializing: true)
+        {
+            TransactionOptions = transaction.HasWitness ? TransactionOptions.All : TransactionOptions.None,
+        };
+        transaction.ReadWrite(stream);
+        return Convert.ToHexStringLower(memory.ToArray());
+    }
+
     /// <summary>signrawtransaction's input: one or more transactions back to back, read with witness.</summary>
     public IReadOnlyList<Transaction>? TryReadSequence(byte[] bytes)
     {

@@ -97,7 +97,7 @@ public sealed class SignRawTransactionMethod(RawTransactionCodec codec, ISpendab
 
         var result = new JsonObject
         {
-            ["hex"] = merged.ToHex(),
+            ["hex"] = RawTransactionCodec.Encode(merged),
             ["complete"] = errors.Count == 0,
         };
         if (errors.Count > 0)

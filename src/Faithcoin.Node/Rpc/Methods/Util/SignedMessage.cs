@@ -27,7 +27,10 @@ public static class SignedMessage
     public static byte[] Sign(Key key, string message)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var compact = key.SignCompact(Hash(message), false);
+        // NBitcoin signs compactly only with compressed keys; the signature depends on the secret alone, so an
+        // uncompressed key signs through its compressed twin and keeps its own header flag.
+        var signer = key.IsCompressed ? key : new Key(key.ToBytes(), -1, fCompressedIn: true);
+        var compact = signer.SignCompact(Hash(message), false);
         var signature = new byte[65];
         signature[0] = (byte)(27 + compact.RecoveryId + (key.IsCompressed ? 4 : 0));
         compact.Signature.CopyTo(signature, 1);
