@@ -1,5 +1,6 @@
 using Faithcoin.Consensus.Rules.Transactions;
 using Faithcoin.Node.Chain;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NBitcoin;
 
@@ -9,17 +10,31 @@ namespace Faithcoin.Node.Mempool;
 /// Keeps the pool in step with the active chain: a connected block takes its transactions and their conflicts out;
 /// a disconnected block's transactions wait until the new tip is known, then go back in through acceptance (no fee
 /// floor, no package limits), after which entries that are no longer final or mature leave (0.15's
-/// UpdateMempoolForReorg and removeForReorg).
+/// UpdateMempoolForReorg and removeForReorg). It subscribes when the host starts, before the chain loads; it cannot be
+/// a registered <see cref="IChainNotifications"/> because it reads the chain manager, which owns the notifications.
 /// </summary>
 public sealed class MempoolChainSync(
     ChainManager chain,
     TransactionPool pool,
     MempoolAcceptor acceptor,
     OrphanPool orphans,
-    ILogger<MempoolChainSync> logger) : IChainNotifications
+    ILogger<MempoolChainSync> logger) : IChainNotifications, IHostedService
 {
     private readonly Lock gate = new();
     private readonly List<List<Transaction>> disconnected = [];
+    private IDisposable? subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        subscription = chain.Events.Subscribe(this);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        subscription?.Dispose();
+        return Task.CompletedTask;
+    }
 
     public void BlockConnected(Block block, BlockIndexEntry entry)
     {

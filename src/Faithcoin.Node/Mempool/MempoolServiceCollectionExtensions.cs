@@ -43,7 +43,7 @@ public static class MempoolServiceCollectionExtensions
         services.AddSingleton<MempoolAcceptor>();
         services.AddSingleton<MempoolChainSync>();
         services.AddSingleton<MempoolTransactionSink>();
-        services.AddSingleton<IChainNotifications>(sp => sp.GetRequiredService<MempoolChainSync>());
+        services.AddHostedService(sp => sp.GetRequiredService<MempoolChainSync>());
         services.AddRpcMethod<GetMempoolInfoMethod>();
         services.AddRpcMethod<GetRawMempoolMethod>();
         services.AddRpcMethod<GetMempoolEntryMethod>();

@@ -148,6 +148,15 @@ public sealed class DaemonProcess : IAsyncDisposable
         return await http.SendAsync(request);
     }
 
+    /// <summary>A GET on the RPC port (REST), returning the body text; fails on a non-success status.</summary>
+    public async Task<string> GetRestAsync(string path)
+    {
+        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{RpcPort}{path}"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {text}");
+        return text;
+    }
+
     public async Task<(HttpStatusCode Status, JsonElement Body)> CallAsync(string body, string credentials)
     {
         using var response = await PostAsync(body, credentials);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Faithcoin.Node.Rpc.Methods.RawTransactions;
 
-/// <summary>The raw transaction methods (0.15's rpc/rawtransaction.cpp without sendrawtransaction, which needs the mempool).</summary>
+/// <summary>The raw transaction methods (0.15's rpc/rawtransaction.cpp).</summary>
 public static class RawTransactionsRpcServiceCollectionExtensions
 {
     public static IServiceCollection AddRawTransactionRpcMethods(this IServiceCollection services)
@@ -16,13 +16,14 @@ public static class RawTransactionsRpcServiceCollectionExtensions
         services.TryAddSingleton<AddressDecoder>();
         services.TryAddSingleton<RawTransactionCodec>();
         services.TryAddSingleton<PrivateKeyDecoder>();
-        services.TryAddSingleton<ISpendableCoinSource, ChainSpendableCoinSource>();
+        services.TryAddSingleton<ISpendableCoinSource, MempoolSpendableCoinSource>();
         return services
             .AddRpcMethod<GetRawTransactionMethod>()
             .AddRpcMethod<CreateRawTransactionMethod>()
             .AddRpcMethod<DecodeRawTransactionMethod>()
             .AddRpcMethod<DecodeScriptMethod>()
             .AddRpcMethod<CombineRawTransactionMethod>()
-            .AddRpcMethod<SignRawTransactionMethod>();
+            .AddRpcMethod<SignRawTransactionMethod>()
+            .AddRpcMethod<SendRawTransactionMethod>();
     }
 }

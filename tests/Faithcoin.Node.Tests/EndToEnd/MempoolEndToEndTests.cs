@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Faithcoin.Consensus.Chain;
+using NBitcoin;
+
+namespace Faithcoin.Node.Tests.EndToEnd;
+
+/// <summary>
+/// The mempool through the real faithcoind: sendrawtransaction and the mempool RPCs and REST, mining from the pool,
+/// relay to a connected node, and mempool.dat across a SIGTERM restart.
+/// </summary>
+[Collection(DaemonCollection.Name)]
+public sealed class MempoolEndToEndTests
+{
+    private static readonly Network Regtest = ChainParams.Regtest.Network;
+    private readonly Key key = new(Enumerable.Repeat((byte)0x42, 32).ToArray());
+
+    private string Address => key.PubKey.GetAddress(ScriptPubKeyType.Legacy, Regtest).ToString();
+
+    [Fact]
+    public async Task A_sent_transaction_is_served_mined_and_relayed()
+    {
+        using var dataA = new TempDirectory();
+        using var dataB = new TempDirectory();
+        var portA = DaemonProcess.FreePort();
+        await using var a = await DaemonRpc.StartRegtestAsync(dataA.Path, $"-port={portA}", "-rest", "-debug=net", "-debug=mempool");
+        await using var b = await DaemonRpc.StartRegtestAsync(dataB.Path, $"-connect=127.0.0.1:{portA}", "-debug=net", "-debug=mempool");
+        var blocks = (await a.ResultAsync("generatetoaddress", $"101, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToList();
+        await WaitForAsync(async () => (await b.ResultAsync("getblockcount")).GetInt32() == 101, "B syncs the chain");
+
+        var tx = await SpendCoinbaseAsync(a, blocks[0], fee: 100_000);
+        var txid = (await a.ResultAsync("sendrawtransaction", $"\"{tx.ToHex()}\"")).GetString();
+        Assert.Equal(tx.GetHash().ToString(), txid);
+
+        Assert.Equal(txid, (await a.ResultAsync("getrawmempool"))[0].GetString());
+        var info = await a.ResultAsync("getmempoolinfo");
+        Assert.Equal(1, info.GetProperty("size").GetInt32());
+        Assert.Equal(tx.GetVirtualSize(), info.GetProperty("bytes").GetInt32());
+        var entry = await a.ResultAsync("getmempoolentry", $"\"{txid}\"");
+        Assert.Equal("0.00100000", entry.GetProperty("fee").GetRawText());
+        Assert.Equal(101, entry.GetProperty("height").GetInt32());
+        Assert.Equal(0, (await a.ResultAsync("gettxout", $"\"{txid}\", 0")).GetProperty("confirmations").GetInt32());
+        Assert.Equal(JsonValueKind.Null, (await a.ResultAsync("gettxout", $"\"{tx.Inputs[0].PrevOut.Hash}\", 0")).ValueKind);
+        Assert.Equal(tx.ToHex(), (await a.ResultAsync("getrawtransaction", $"\"{txid}\"")).GetString());
+        var rest = await a.Daemon.GetRestAsync("/rest/mempool/contents.json");
+        Assert.Contains(txid!, rest, StringComparison.Ordinal);
+
+        // Sent again: the pool has it, so it is only announced again; a double spend is refused as 0.15 words it.
+        Assert.Equal(txid, (await a.ResultAsync("sendrawtransaction", $"\"{tx.ToHex()}\"")).GetString());
+        var doubleSpend = await SpendCoinbaseAsync(a, blocks[0], fee: 200_000);
+        Assert.Equal((-26, "18: txn-mempool-conflict"), await a.ErrorAsync("sendrawtransaction", $"\"{doubleSpend.ToHex()}\""));
+        var unknownInput = await SpendCoinbaseAsync(a, blocks[0], fee: 100_000, prevout: new OutPoint(uint256.One, 0));
+        Assert.Equal((-25, "Missing inputs"), await a.ErrorAsync("sendrawtransaction", $"\"{unknownInput.ToHex()}\""));
+        Assert.Equal(-22, (await a.ErrorAsync("sendrawtransaction", "\"00ff\"")).Code);
+
+        await WaitForAsync(
+            async () => (await b.ResultAsync("getrawmempool")).EnumerateArray().Any(t => t.GetString() == txid),
+            "B receives the relayed transaction",
+            () => LogTail(dataA, "A") + LogTail(dataB, "B"));
+
+        var mined = (await a.ResultAsync("generatetoaddress", $"1, \"{Address}\""))[0].GetString();
+        var block = await a.ResultAsync("getblock", $"\"{mined}\"");
+        Assert.Equal(txid, block.GetProperty("tx")[1].GetString());
+        Assert.Equal(0, (await a.ResultAsync("getmempoolinfo")).GetProperty("size").GetInt32());
+        Assert.Equal((-27, "transaction already in block chain"), await a.ErrorAsync("sendrawtransaction", $"\"{tx.ToHex()}\""));
+        await WaitForAsync(async () => (await b.ResultAsync("getmempoolinfo")).GetProperty("size").GetInt32() == 0, "B drops the mined transaction");
+
+        var proof = (await a.ResultAsync("gettxoutproof", $"[\"{txid}\"]")).GetString();
+        Assert.Equal(txid, (await a.ResultAsync("verifytxoutproof", $"\"{proof}\""))[0].GetString());
+    }
+
+    [Fact]
+    public async Task The_pool_survives_a_sigterm_restart_through_mempool_dat()
+    {
+        using var data = new TempDirectory();
+        string txid;
+        string[] blocks;
+        await using (var node = await DaemonRpc.StartRegtestAsync(data.Path))
+        {
+            blocks = (await node.ResultAsync("generatetoaddress", $"102, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToArray();
+            var tx = await SpendCoinbaseAsync(node, blocks[0], fee: 150_000);
+            txid = (await node.ResultAsync("sendrawtransaction", $"\"{tx.ToHex()}\"")).GetString()!;
+            await node.ResultAsync("prioritisetransaction", $"\"{txid}\", 0, 12345");
+            node.Daemon.Signal("TERM");
+            Assert.Equal(0, await node.Daemon.WaitForExitAsync(TimeSpan.FromSeconds(15)));
+        }
+
+        Assert.True(File.Exists(Path.Combine(data.Path, "regtest", "mempool.dat")));
+        await using var restarted = await DaemonRpc.StartRegtestAsync(data.Path);
+        await WaitForAsync(async () => (await restarted.ResultAsync("getmempoolinfo")).GetProperty("size").GetInt32() == 1, "the pool is loaded");
+        var entry = await restarted.ResultAsync("getmempoolentry", $"\"{txid}\"");
+        Assert.Equal("0.00162345", entry.GetProperty("modifiedfee").GetRawText());
+        Assert.Equal(blocks[^1], (await restarted.ResultAsync("getbestblockhash")).GetString());
+    }
+
+    private async Task<Transaction> SpendCoinbaseAsync(DaemonRpc node, string blockHash, long fee, OutPoint? prevout = null)
+    {
+        var block = await node.ResultAsync("getblock", $"\"{blockHash}\"");
+        var coinbase = uint256.Parse(block.GetProperty("tx")[0].GetString()!);
+        var spent = new TxOut(Money.Coins(50), key.PubKey.GetAddress(ScriptPubKeyType.Legacy, Regtest));
+        var outpoint = prevout ?? new OutPoint(coinbase, 0);
+        var tx = FaithcoinConsensusFactory.Instance.CreateTransaction();
+        tx.Inputs.Add(new TxIn(outpoint));
+        tx.Outputs.Add(new TxOut(Money.Satoshis(50 * 100_000_000L - fee), key.PubKey.GetAddress(ScriptPubKeyType.Legacy, Regtest)));
+        tx.Sign(key.GetBitcoinSecret(Regtest), new NBitcoin.Coin(outpoint, spent));
+        return tx;
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, string what, Func<string>? diagnostics = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting until " + what + "\n" + diagnostics?.Invoke());
+            await Task.Delay(200);
+        }
+    }
+
+    private static string LogTail(TempDirectory data, string name) =>
+        $"--- {name}\n" + string.Join('\n', File.ReadLines(Path.Combine(data.Path, "regtest", "debug.log")).TakeLast(40)) + "\n";
+}
