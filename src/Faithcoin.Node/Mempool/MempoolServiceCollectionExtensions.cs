@@ -6,6 +6,7 @@ using Faithcoin.Node.Mempool.Policy;
 using Faithcoin.Node.Rpc;
 using Faithcoin.Node.Rpc.Methods.Mempool;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Faithcoin.Node.Mempool;
@@ -36,6 +37,7 @@ public static class MempoolServiceCollectionExtensions
     public static IServiceCollection AddMempool(this IServiceCollection services, PolicySettings policy)
     {
         services.AddSingleton(policy);
+        services.TryAddSingleton<BlockPolicyEstimator>();
         services.AddSingleton<IMempoolObserver, FeeEstimatorObserver>();
         services.AddSingleton<TransactionPool>();
         services.AddSingleton<IMempoolView>(sp => sp.GetRequiredService<TransactionPool>());

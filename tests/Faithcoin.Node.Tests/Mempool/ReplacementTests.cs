@@ -1,5 +1,6 @@
 using Faithcoin.Consensus.Validation;
 using Faithcoin.Node.Mempool;
+using Faithcoin.Node.Mempool.Policy;
 using NBitcoin;
 
 namespace Faithcoin.Node.Tests.Mempool;
@@ -9,7 +10,7 @@ public sealed class ReplacementTests : IDisposable
 {
     private const long Coin = MempoolTestNode.Coin;
     private const uint OptIn = 0xfffffffd;
-    private readonly MempoolTestNode node = new();
+    private readonly MempoolTestNode node = new(new PolicySettings { RequireStandard = false, EnableReplacement = true });
 
     [Fact]
     public void A_conflict_with_a_transaction_that_did_not_opt_in_is_refused()

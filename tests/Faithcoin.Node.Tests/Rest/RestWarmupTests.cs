@@ -3,6 +3,8 @@ using Faithcoin.Consensus.Chain;
 using Faithcoin.Node.Chain;
 using Faithcoin.Node.ChainView;
 using Faithcoin.Node.Hosting;
+using Faithcoin.Node.Mempool;
+using Faithcoin.Node.Mempool.Policy;
 using Faithcoin.Node.Rest;
 using Faithcoin.Node.Rpc;
 using Faithcoin.Node.Tests.Chain;
@@ -29,6 +31,8 @@ public sealed class RestWarmupTests : IDisposable
         services.AddSingleton(new P2POptions());
         services.AddSingleton(new NodeUptime(TimeProvider.System));
         services.AddRpcCore().AddBlockchainRpcMethods();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IMempoolView>(sp => new TransactionPool(new PolicySettings(), [], TimeProvider.System));
         services.AddRest();
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

@@ -1,13 +1,16 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Faithcoin.Consensus.Chain;
 using Faithcoin.Node.Chain;
 using Faithcoin.Node.ChainView;
 using Faithcoin.Node.Hosting;
-using Faithcoin.Node.Rpc;
+using Faithcoin.Node.Mempool.Policy;
+using Faithcoin.Node.Mempool;
+using Faithcoin.Node.Networking;
 using Faithcoin.Node.Rpc.Methods.Blockchain;
 using Faithcoin.Node.Rpc.Methods.Mining;
 using Faithcoin.Node.Rpc.Methods.RawTransactions;
+using Faithcoin.Node.Rpc;
 using Faithcoin.Node.Tests.Chain;
 using Faithcoin.Node.Tests.Rpc.Blockchain;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +41,8 @@ internal sealed class RawTransactionRpcHarness : IDisposable
         services.AddSingleton(new ChainLog(NullLogger<ChainLog>.Instance));
         services.AddSingleton(new NodeUptime(TimeProvider.System));
         services.AddSingleton<IShutdownRequester>(new RpcTestServices.RecordingShutdown());
+        services.AddSingleton<NetworkState>();
+        services.AddMempool(new PolicySettings { RequireStandard = false });
         services.AddRpcCore()
             .AddControlRpcMethods()
             .AddBlockchainRpcMethods()
@@ -47,6 +52,7 @@ internal sealed class RawTransactionRpcHarness : IDisposable
             .AddUtilRpcMethods();
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         provider.GetRequiredService<RpcWarmup>().Finish();
+        provider.GetRequiredService<MempoolChainSync>().StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public ChainManager Chain => node.Chain;
