@@ -11,7 +11,7 @@ public static class ConnectionOptionHelp
         Later("maxtimeadjustment", null,
             "Maximum allowed median peer time offset adjustment. Local perspective of time may be influenced by peers forward or backward by this amount. (default: 4200 seconds)"),
         Later("onion", "<ip:port>", "Use separate SOCKS5 proxy to reach peers via Tor hidden services (default: -proxy)"),
-        Later("permitbaremultisig", null, "Relay non-P2SH multisig (default: 1)"),
+        Acting(Later("permitbaremultisig", null, "Relay non-P2SH multisig (default: 1)")),
         Later("proxy", "<ip:port>", "Connect through SOCKS5 proxy"),
         Later("proxyrandomize", null,
             "Randomize credentials for every proxy connection. This enables Tor stream isolation (default: 1)"),
@@ -24,4 +24,7 @@ public static class ConnectionOptionHelp
 
     private static OptionDescriptor Later(string name, string? hint, string help) =>
         new(name, OptionGroup.Connection, hint, help, Support: OptionSupport.NotYetImplemented);
+
+    /// <summary>An option faithcoind acts on (the relay policy and mempool read it), still listed in 0.15's place.</summary>
+    private static OptionDescriptor Acting(OptionDescriptor descriptor) => descriptor with { Support = OptionSupport.Implemented };
 }

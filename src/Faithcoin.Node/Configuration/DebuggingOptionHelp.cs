@@ -17,13 +17,13 @@ public static class DebuggingOptionHelp
         Later("fuzzmessagestest", "<n>", "Randomly fuzz 1 of every <n> network messages"),
         Later("stopafterblockimport", null, "Stop running after importing blocks from disk (default: 0)"),
         Later("stopatheight", null, "Stop running after reaching the given height in the main chain (default: 0)"),
-        Later("limitancestorcount", "<n>", "Do not accept transactions if number of in-mempool ancestors is <n> or more (default: 25)"),
-        Later("limitancestorsize", "<n>",
-            "Do not accept transactions whose size with all in-mempool ancestors exceeds <n> kilobytes (default: 101)"),
-        Later("limitdescendantcount", "<n>",
-            "Do not accept transactions if any ancestor would have <n> or more in-mempool descendants (default: 25)"),
-        Later("limitdescendantsize", "<n>",
-            "Do not accept transactions if any ancestor would have more than <n> kilobytes of in-mempool descendants (default: 101)."),
+        Acting(Later("limitancestorcount", "<n>", "Do not accept transactions if number of in-mempool ancestors is <n> or more (default: 25)")),
+        Acting(Later("limitancestorsize", "<n>",
+            "Do not accept transactions whose size with all in-mempool ancestors exceeds <n> kilobytes (default: 101)")),
+        Acting(Later("limitdescendantcount", "<n>",
+            "Do not accept transactions if any ancestor would have <n> or more in-mempool descendants (default: 25)")),
+        Acting(Later("limitdescendantsize", "<n>",
+            "Do not accept transactions if any ancestor would have more than <n> kilobytes of in-mempool descendants (default: 101).")),
         Later("vbparams", null, "Use given start/end times for specified version bits deployment (regtest-only)", "=deployment:start:end"),
         new("debugexclude", OptionGroup.Debugging, "<category>",
             "Exclude debugging information for a category. Can be used in conjunction with -debug=1 to output debug logs for all categories except one or more specified categories."),
@@ -49,4 +49,7 @@ public static class DebuggingOptionHelp
     // The 0.15 entries below are shown with -help-debug only.
     private static OptionDescriptor Later(string name, string? hint, string help, string? synopsisSuffix = null) =>
         new(name, OptionGroup.Debugging, synopsisSuffix is null ? hint : synopsisSuffix.TrimStart('='), help, true, OptionSupport.NotYetImplemented);
+
+    /// <summary>An option faithcoind acts on (the relay policy and mempool read it), still listed in 0.15's place.</summary>
+    private static OptionDescriptor Acting(OptionDescriptor descriptor) => descriptor with { Support = OptionSupport.Implemented };
 }

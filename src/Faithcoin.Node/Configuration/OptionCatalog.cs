@@ -11,11 +11,11 @@ public sealed class OptionCatalog
     [
         // General
         "alertnotify", "blocknotify", "blocksonly", "daemon", "feefilter",
-        "maxorphantx", "maxmempool", "mempoolexpiry", "persistmempool", "blockreconstructionextratxn",
+        "blockreconstructionextratxn",
         "sysperms",
 
         // Connection
-        "dns", "forcednsseed", "listenonion", "maxtimeadjustment", "onion", "permitbaremultisig", "proxy",
+        "dns", "forcednsseed", "listenonion", "maxtimeadjustment", "onion", "proxy",
         "proxyrandomize", "torcontrol", "torpassword", "upnp", "whitebind", "maxuploadtarget",
 
         // Wallet (the original can be built without it; faithcoind has none)
@@ -30,13 +30,13 @@ public sealed class OptionCatalog
         // Debugging
         "checkblocks", "checklevel", "checkmempool", "checkpoints",
         "disablesafemode", "testsafemode", "dropmessagestest", "fuzzmessagestest", "stopafterblockimport",
-        "stopatheight", "limitancestorcount", "limitancestorsize", "limitdescendantcount", "limitdescendantsize",
+        "stopatheight", 
         "vbparams", "debugexclude", "help-debug", "logips", "logtimestamps", "logtimemicros", "mocktime",
-        "maxsigcachesize", "maxtxfee", "printpriority", "shrinkdebugfile",
+        "maxsigcachesize", "printpriority", "shrinkdebugfile",
 
         // Node relay and block creation
-        "acceptnonstdtxn", "incrementalrelayfee", "dustrelayfee", "bytespersigop", "datacarrier", "datacarriersize",
-        "mempoolreplacement", "minrelaytxfee", "whitelistrelay", "whitelistforcerelay", "blockmaxweight",
+        
+        "blockmaxweight",
         "blockmaxsize", "blockmintxfee", "blockprioritysize", "blockversion",
 
         // RPC

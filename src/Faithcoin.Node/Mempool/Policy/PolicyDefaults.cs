@@ -13,8 +13,12 @@ public static class PolicyDefaults
     /// <summary>DEFAULT_MIN_RELAY_TX_FEE: 0.001 coins per kB.</summary>
     public const long MinRelayTxFee = 100_000;
 
-    /// <summary>DUST_RELAY_TX_FEE: Bitcoin 0.15's 3,000, so a P2PKH output is dust below 546 satoshis.</summary>
-    public const long DustRelayFee = 3_000;
+    /// <summary>
+    /// DUST_RELAY_TX_FEE: Litecoin's 100,000 (its help shows "default: 0.001"), so a P2PKH output is dust below
+    /// 18,200 satoshis; Litecoin 0.15 nodes were reported refusing 10,000-litoshi outputs as dust, which Bitcoin's
+    /// 3,000 would not.
+    /// </summary>
+    public const long DustRelayFee = 100_000;
 
     /// <summary>DEFAULT_INCREMENTAL_RELAY_FEE.</summary>
     public const long IncrementalRelayFee = 1_000;

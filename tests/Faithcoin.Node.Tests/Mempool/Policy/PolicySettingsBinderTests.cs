@@ -23,7 +23,7 @@ public sealed class PolicySettingsBinderTests
         Assert.Equal(new PolicySettings(), settings);
         Assert.True(settings.RequireStandard);
         Assert.Equal(100_000, settings.MinRelayTxFee.SatoshisPerK);
-        Assert.Equal(3_000, settings.DustRelayFee.SatoshisPerK);
+        Assert.Equal(100_000, settings.DustRelayFee.SatoshisPerK);
         Assert.Equal(1_000, settings.IncrementalRelayFee.SatoshisPerK);
         Assert.Equal(10_000_000, settings.MaxTxFee);
         Assert.Equal(83u, settings.MaxDatacarrierBytes);

@@ -100,21 +100,21 @@ public sealed class StandardTransactionCheckTests
         AssertReason("multi-op-return", check.Check(Spending(Pay(0, NullData(10)), StandardPayment, Pay(0, NullData(20))), false));
 
     [Theory]
-    [InlineData(545, "dust")]
-    [InlineData(546, null)]
-    public void AP2pkhOutputBelow546IsDustAtTheDefaultRate(long value, string? reason)
+    [InlineData(18_199, "dust")]
+    [InlineData(18_200, null)]
+    public void AP2pkhOutputBelow18200IsDustAtTheDefaultRate(long value, string? reason)
     {
-        // (34-byte output + 148-byte input) x 3,000 sat/kB.
-        Assert.Equal(546, DustThreshold.Of(Pay(value, P2pkh), new PolicyFeeRate(PolicyDefaults.DustRelayFee)));
+        // (34-byte output + 148-byte input) x 100,000 sat/kB.
+        Assert.Equal(18_200, DustThreshold.Of(Pay(value, P2pkh), new PolicyFeeRate(PolicyDefaults.DustRelayFee)));
         AssertReason(reason, check.Check(Spending(Pay(value, P2pkh)), false));
     }
 
     [Theory]
-    [InlineData(293, "dust")]
-    [InlineData(294, null)]
+    [InlineData(9_799, "dust")]
+    [InlineData(9_800, null)]
     public void AWitnessOutputGetsTheSegwitDiscount(long value, string? reason)
     {
-        // (31-byte output + 67 virtual bytes of input) x 3,000 sat/kB.
+        // (31-byte output + 67 virtual bytes of input) x 100,000 sat/kB.
         AssertReason(reason, check.Check(Spending(Pay(value, P2wpkh)), witnessEnabled: true));
     }
 
