@@ -27,14 +27,22 @@ public sealed class MempoolEndToEndTests
         var blocks = (await a.ResultAsync("generatetoaddress", $"101, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToList();
         await WaitForAsync(async () => (await b.ResultAsync("getblockcount")).GetInt32() == 101, "B syncs the chain");
 
+        var info = await a.ResultAsync("getinfo");
+        Assert.Equal(101, info.GetProperty("blocks").GetInt32());
+        Assert.Equal(1, info.GetProperty("connections").GetInt32());
+        Assert.Equal("0.00100000", info.GetProperty("relayfee").GetRawText());
+        Assert.False(info.GetProperty("testnet").GetBoolean());
+        Assert.StartsWith("WARNING: getinfo is deprecated", info.GetProperty("deprecation-warning").GetString(), StringComparison.Ordinal);
+
         var tx = await SpendCoinbaseAsync(a, blocks[0], fee: 100_000);
         var txid = (await a.ResultAsync("sendrawtransaction", $"\"{tx.ToHex()}\"")).GetString();
         Assert.Equal(tx.GetHash().ToString(), txid);
 
         Assert.Equal(txid, (await a.ResultAsync("getrawmempool"))[0].GetString());
-        var info = await a.ResultAsync("getmempoolinfo");
-        Assert.Equal(1, info.GetProperty("size").GetInt32());
-        Assert.Equal(tx.GetVirtualSize(), info.GetProperty("bytes").GetInt32());
+        var pool = await a.ResultAsync("getmempoolinfo");
+        Assert.Equal(1, pool.GetProperty("size").GetInt32());
+        Assert.Equal(tx.GetVirtualSize(), pool.GetProperty("bytes").GetInt32());
+        Assert.Equal("0.00100000", pool.GetProperty("mempoolminfee").GetRawText());
         var entry = await a.ResultAsync("getmempoolentry", $"\"{txid}\"");
         Assert.Equal("0.00100000", entry.GetProperty("fee").GetRawText());
         Assert.Equal(101, entry.GetProperty("height").GetInt32());

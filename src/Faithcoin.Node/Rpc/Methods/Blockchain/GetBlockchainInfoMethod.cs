@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Faithcoin.Consensus.Chain;
 using Faithcoin.Node.Chain;
 using Faithcoin.Node.ChainView;
+using Faithcoin.Node.Notifications;
 using Faithcoin.Node.Rpc.Formatting;
 
 namespace Faithcoin.Node.Rpc.Methods.Blockchain;
@@ -13,10 +14,12 @@ public sealed class GetBlockchainInfoMethod : IRpcMethod
     private readonly ChainParams chainParams;
     private readonly TimeProvider time;
     private readonly SoftForkJson softForks;
+    private readonly NodeWarnings? warnings;
 
-    // The time provider is optional so the method also serves chain views outside the daemon (RPC tests).
-    public GetBlockchainInfoMethod(IChainView chain, ChainParams chainParams, TimeProvider? time = null)
+    // The time provider and warnings are optional so the method also serves chain views outside the daemon (RPC tests).
+    public GetBlockchainInfoMethod(IChainView chain, ChainParams chainParams, TimeProvider? time = null, NodeWarnings? warnings = null)
     {
+        this.warnings = warnings;
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(chainParams);
         this.chain = chain;
@@ -100,7 +103,7 @@ public sealed class GetBlockchainInfoMethod : IRpcMethod
             ["pruned"] = false,
             ["softforks"] = softForks.SoftForks(tip),
             ["bip9_softforks"] = softForks.Bip9SoftForks(tip),
-            ["warnings"] = string.Empty,
+            ["warnings"] = warnings?.StatusBar ?? string.Empty,
         };
         return ValueTask.FromResult<JsonNode?>(info);
     }

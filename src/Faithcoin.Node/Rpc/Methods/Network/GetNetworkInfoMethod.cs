@@ -1,22 +1,21 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Faithcoin.Node.Configuration;
+using Faithcoin.Node.Mempool.Policy;
+using Faithcoin.Node.Notifications;
 using Faithcoin.Node.Rpc.Formatting;
 using Faithcoin.P2P;
 
 namespace Faithcoin.Node.Rpc.Methods.Networking;
 
 /// <summary>getnetworkinfo: 0.15's fields, from the running P2P node and the bound options.</summary>
-public sealed class GetNetworkInfoMethod(P2PAccess p2p, NodeOptions options) : IRpcMethod
+public sealed class GetNetworkInfoMethod(P2PAccess p2p, NodeOptions options, PolicySettings? policy = null, NodeWarnings? warnings = null) : IRpcMethod
 {
     /// <summary>CLIENT_VERSION of 0.15.0.1 (1000000·major + 10000·minor + 100·revision + build).</summary>
     public const int ClientVersionNumber = 150001;
 
     /// <summary>PROTOCOL_VERSION.</summary>
     public const int ProtocolVersion = 70015;
-
-    /// <summary>0.15's DEFAULT_INCREMENTAL_RELAY_FEE in satoshis per kB (-incrementalrelayfee is not bound yet).</summary>
-    public const long IncrementalRelayFeePerKb = 1000;
 
     /// <summary>LOCAL_MANUAL: the score of an -externalip address.</summary>
     private const int LocalManualScore = 4;
@@ -92,15 +91,16 @@ public sealed class GetNetworkInfoMethod(P2PAccess p2p, NodeOptions options) : I
             ["networkactive"] = node.NetworkActive,
             ["connections"] = peers.Count,
             ["networks"] = NetworksJson(settings),
-            ["relayfee"] = AmountJson.ToJson(p2pOptions.MinRelayTxFeePerKb),
-            ["incrementalfee"] = AmountJson.ToJson(IncrementalRelayFeePerKb),
+            ["relayfee"] = AmountJson.ToJson(policy?.MinRelayTxFee.SatoshisPerK ?? p2pOptions.MinRelayTxFeePerKb),
+            ["incrementalfee"] = AmountJson.ToJson((policy ?? new PolicySettings()).IncrementalRelayFee.SatoshisPerK),
             ["localaddresses"] = LocalAddresses(settings, options.Port),
-            ["warnings"] = string.Empty,
+            ["warnings"] = warnings?.StatusBar ?? string.Empty,
         };
         return ValueTask.FromResult<JsonNode?>(result);
     }
 
-    private static long TimeOffset(IReadOnlyList<PeerInfo> peers)
+    /// <summary>GetTimeOffset: the median of the connected peers' clock offsets, once there are enough of them.</summary>
+    internal static long TimeOffset(IReadOnlyList<PeerInfo> peers)
     {
         var offsets = peers.Where(p => p.HandshakeComplete).Select(p => (long)p.TimeOffset.TotalSeconds).Order().ToList();
         return offsets.Count >= MinTimeSamples ? offsets[offsets.Count / 2] : 0;

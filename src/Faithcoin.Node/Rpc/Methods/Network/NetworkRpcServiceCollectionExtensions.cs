@@ -19,6 +19,7 @@ public static class NetworkRpcServiceCollectionExtensions
             .AddRpcMethod<GetConnectionCountMethod>()
             .AddRpcMethod<GetNetTotalsMethod>()
             .AddRpcMethod<GetNetworkInfoMethod>()
+            .AddRpcMethod<GetInfoMethod>()
             .AddRpcMethod<GetPeerInfoMethod>()
             .AddRpcMethod<ListBannedMethod>()
             .AddRpcMethod<PingMethod>()
