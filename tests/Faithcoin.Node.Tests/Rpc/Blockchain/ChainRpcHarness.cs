@@ -19,8 +19,8 @@ using NBitcoin;
 namespace Faithcoin.Node.Tests.Rpc.Blockchain;
 
 /// <summary>
-/// The daemon's RPC registrations over a real regtest ChainManager in a temp folder, called through the JSON-RPC
-/// processor without HTTP.
+/// The daemon's chain, mempool, mining, raw transaction and util registrations over a real regtest ChainManager in a
+/// temp folder, called through the JSON-RPC processor without HTTP.
 /// </summary>
 internal sealed class ChainRpcHarness : IDisposable
 {
@@ -48,7 +48,8 @@ internal sealed class ChainRpcHarness : IDisposable
             .AddBlockchainRpcMethods()
             .AddChainStateBlockchainRpcMethods()
             .AddMiningRpcMethods()
-            .AddRawTransactionRpcMethods();
+            .AddRawTransactionRpcMethods()
+            .AddUtilRpcMethods();
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         provider.GetRequiredService<RpcWarmup>().Finish();
         provider.GetRequiredService<MempoolChainSync>().StartAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -66,6 +67,25 @@ internal sealed class ChainRpcHarness : IDisposable
     public async Task<JsonElement> CallAsync(string method, string parameters = "")
     {
         var request = $$"""{"method":"{{method}}","params":[{{parameters}}],"id":1}""";
+        return await SendAsync(request);
+    }
+
+    /// <summary>A request with params given as a JSON object (named arguments).</summary>
+    public async Task<JsonElement> CallNamedAsync(string method, string namedParameters)
+    {
+        var request = $$"""{"method":"{{method}}","params":{{namedParameters}},"id":1}""";
+        return await SendAsync(request);
+    }
+
+    /// <summary>Mines one block paying its coinbase to the address; returns the coinbase's txid.</summary>
+    public async Task<string> MineCoinbaseToAsync(string address)
+    {
+        var hash = (await ResultAsync("generatetoaddress", $"1, \"{address}\""))[0].GetString();
+        return (await ResultAsync("getblock", $"\"{hash}\""))!.GetProperty("tx")[0].GetString()!;
+    }
+
+    private async Task<JsonElement> SendAsync(string request)
+    {
         var reply = await provider.GetRequiredService<JsonRpcProcessor>().ProcessAsync(Encoding.UTF8.GetBytes(request), CancellationToken.None);
         return JsonDocument.Parse(reply.Body).RootElement.Clone();
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Faithcoin.Node.Tests.Rpc.Blockchain;
 
 namespace Faithcoin.Node.Tests.Rpc.RawTransactions;
 
@@ -20,7 +21,7 @@ public sealed class RawTransactionRpcTests : IDisposable
 
     private const string VectorSignedTxid = "ff0a4adb572375c9bdc95e5ff3dd625405b32397e64da293c048e5e671db6a10";
 
-    private readonly RawTransactionRpcHarness rpc = new();
+    private readonly ChainRpcHarness rpc = new();
 
     public void Dispose() => rpc.Dispose();
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Faithcoin.Consensus.Chain;
 using Faithcoin.Consensus.Scripting;
 using NBitcoin;
+using Faithcoin.Node.Tests.Rpc.Blockchain;
 
 namespace Faithcoin.Node.Tests.Rpc.RawTransactions;
 
@@ -17,7 +18,7 @@ public sealed class SignRawTransactionTests : IDisposable
     private static readonly Key Third = new(Enumerable.Repeat((byte)0x33, 32).ToArray());
     private static readonly string Payee = new Key(Enumerable.Repeat((byte)0x44, 32).ToArray()).PubKey.GetAddress(ScriptPubKeyType.Legacy, Regtest).ToString();
 
-    private readonly RawTransactionRpcHarness rpc = new();
+    private readonly ChainRpcHarness rpc = new();
 
     public void Dispose() => rpc.Dispose();
 

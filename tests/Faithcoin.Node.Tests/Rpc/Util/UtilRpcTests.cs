@@ -5,6 +5,7 @@ using Faithcoin.Node.Tests.Rpc.RawTransactions;
 using NBitcoin;
 using NBitcoin.Crypto;
 using NBitcoin.DataEncoders;
+using Faithcoin.Node.Tests.Rpc.Blockchain;
 
 namespace Faithcoin.Node.Tests.Rpc.Util;
 
@@ -20,7 +21,7 @@ public sealed class UtilRpcTests : IDisposable
     private static readonly Key Signer = new(Enumerable.Repeat((byte)0x11, 32).ToArray());
     private static readonly string SignerAddress = Signer.PubKey.GetAddress(ScriptPubKeyType.Legacy, Regtest).ToString();
 
-    private readonly RawTransactionRpcHarness rpc = new();
+    private readonly ChainRpcHarness rpc = new();
 
     public void Dispose() => rpc.Dispose();
 
