@@ -89,7 +89,7 @@ public sealed class MempoolEndToEndTests
             txid = (await node.ResultAsync("sendrawtransaction", $"\"{tx.ToHex()}\"")).GetString()!;
             await node.ResultAsync("prioritisetransaction", $"\"{txid}\", 0, 12345");
             node.Daemon.Signal("TERM");
-            Assert.Equal(0, await node.Daemon.WaitForExitAsync(TimeSpan.FromSeconds(15)));
+            Assert.Equal(0, await node.Daemon.WaitForExitAsync(TimeSpan.FromSeconds(10)));
         }
 
         Assert.True(File.Exists(Path.Combine(data.Path, "regtest", "mempool.dat")));

@@ -47,6 +47,9 @@ public sealed class MetricsEndpointTests(MetricsDaemonFixture node) : IClassFixt
         Assert.Equal(3, scrape["faithcoin_headers"]);
         Assert.Equal(0, scrape["faithcoin_initial_block_download"]);
         Assert.Equal(1, scrape["faithcoin_verification_progress"]);
+        Assert.Equal(0, scrape["faithcoin_mempool_size"]);
+        Assert.Equal(0, scrape["faithcoin_mempool_bytes"]);
+        Assert.Equal(0, scrape["faithcoin_mempool_usage"]);
         // The RPC prints 16 significant digits (%.16g); the scrape keeps the double whole.
         var difficulty = (await node.CallAsync("getdifficulty")).GetProperty("result").GetDouble();
         Assert.Equal(difficulty, scrape["faithcoin_difficulty"], difficulty * 1e-15);
