@@ -75,13 +75,13 @@ public sealed class ConnectionManagementTests
     public async Task SeedNodeIsAskedForAddressesThenDropped()
     {
         await using var seed = TestNode.Start();
-        seed.Node.AddressBook.Add(
+        seed.Node.Addresses.Add(
             [new NBitcoin.Protocol.NetworkAddress(IPAddress.Parse("8.8.4.4"), 19444) { Time = DateTimeOffset.UtcNow }],
             IPAddress.Loopback);
         var options = TestNode.DefaultOptions() with { Connect = null, SeedNode = [seed.Endpoint.ToString()] };
         await using var client = TestNode.Start(options);
 
-        Assert.True(await TestNode.EventuallyAsync(() => client.Node.AddressBook.Count == 1));
+        Assert.True(await TestNode.EventuallyAsync(() => client.Node.Addresses.Count == 1));
         Assert.True(await TestNode.EventuallyAsync(() => client.Node.GetPeers().Count == 0 && seed.Node.GetPeers().Count == 0));
     }
 
