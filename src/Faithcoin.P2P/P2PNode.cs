@@ -108,6 +108,7 @@ public sealed partial class P2PNode : IAsyncDisposable
             this.time,
             loggerFactory.CreateLogger<PeerMaintenance>());
         manual = new ManualConnections(options, connections, this.time, loggerFactory.CreateLogger<ManualConnections>());
+        // The chain parameters carry no fixed seeds (pnSeed6) yet, so the fallback has nothing to add.
         automatic = new AutomaticConnections(options, connections, Addresses, this.time, loggerFactory.CreateLogger<AutomaticConnections>());
         dnsSeeding = new DnsSeeding(
             options,

@@ -1,3 +1,4 @@
+using System.Net;
 using Faithcoin.P2P.Peers;
 using Faithcoin.P2P.Wire;
 using Microsoft.Extensions.Logging;
@@ -13,15 +14,28 @@ public sealed partial class AutomaticConnections : IAsyncDisposable
 {
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How long DNS seeds get before the fixed seeds are used, if the address manager is still empty.</summary>
+    private static readonly TimeSpan FixedSeedsAfter = TimeSpan.FromSeconds(60);
+
     private readonly P2POptions options;
     private readonly ConnectionManager connections;
     private readonly AddressManager addresses;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly IReadOnlyList<IPEndPoint> fixedSeeds;
+    private readonly DateTimeOffset started;
     private readonly CancellationTokenSource stopping = new();
+    private bool fixedSeedsAdded;
     private Task? loop;
 
-    public AutomaticConnections(P2POptions options, ConnectionManager connections, AddressManager addresses, TimeProvider time, ILogger logger)
+    /// <param name="fixedSeeds">The chain's fixed seeds (pnSeed6), the fallback when DNS gives nothing.</param>
+    public AutomaticConnections(
+        P2POptions options,
+        ConnectionManager connections,
+        AddressManager addresses,
+        TimeProvider time,
+        ILogger logger,
+        IReadOnlyList<IPEndPoint>? fixedSeeds = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(connections);
@@ -33,6 +47,8 @@ public sealed partial class AutomaticConnections : IAsyncDisposable
         this.addresses = addresses;
         this.time = time;
         this.logger = logger;
+        this.fixedSeeds = fixedSeeds ?? [];
+        started = time.GetUtcNow();
     }
 
     /// <summary>Starts the loop unless -connect was given (the named peers replace the address manager then).</summary>
@@ -55,9 +71,36 @@ public sealed partial class AutomaticConnections : IAsyncDisposable
         stopping.Dispose();
     }
 
+    /// <summary>
+    /// Once, a minute after start with the address manager still empty (DNS seeds down, an attack on the
+    /// infrastructure perhaps), the fixed seeds go in, with 127.0.0.1 as their source as in 0.15.
+    /// </summary>
+    public bool AddFixedSeedsIfDue()
+    {
+        if (fixedSeedsAdded || fixedSeeds.Count == 0 || addresses.Count > 0 || time.GetUtcNow() - started <= FixedSeedsAfter)
+        {
+            return false;
+        }
+
+        fixedSeedsAdded = true;
+        LogFixedSeeds(logger);
+
+        // convertSeed6: a random age of one to two weeks, so they are tried only when nothing better is known.
+        var now = time.GetUtcNow();
+        addresses.Add(
+            fixedSeeds.Select(seed => new NBitcoin.Protocol.NetworkAddress(seed.Address, seed.Port)
+            {
+                Time = now - TimeSpan.FromDays(7) - TimeSpan.FromSeconds(Random.Shared.NextInt64(7 * 24 * 60 * 60)),
+                Services = NBitcoin.Protocol.NodeServices.Network,
+            }).ToList(),
+            IPAddress.Loopback);
+        return true;
+    }
+
     /// <summary>One round: picks at most one address and dials it; false when nothing was dialled.</summary>
     public async Task<bool> TryOpenOneAsync(CancellationToken cancellationToken)
     {
+        AddFixedSeedsIfDue();
         // 0.15 counts every non-inbound, non-manual connection (seed nodes too) and their groups.
         var outbound = connections.Peers.Where(p => p.Kind is ConnectionKind.Outbound or ConnectionKind.OneShot && !p.IsDisconnecting).ToList();
         if (!connections.NetworkActive || outbound.Count >= options.MaxOutbound)
@@ -143,6 +186,9 @@ public sealed partial class AutomaticConnections : IAsyncDisposable
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Adding fixed seed nodes as DNS doesn't seem to be available.")]
+    private static partial void LogFixedSeeds(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "automatic connection to {Destination} failed")]
     private static partial void LogFailed(ILogger logger, string destination);
