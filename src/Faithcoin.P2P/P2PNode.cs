@@ -26,6 +26,9 @@ public sealed partial class P2PNode : IAsyncDisposable
     private readonly TransactionRelay relay;
     private readonly PeerMaintenance maintenance;
     private readonly ManualConnections manual;
+    private readonly AutomaticConnections automatic;
+    private readonly DnsSeeding dnsSeeding;
+    private readonly AddressDump? addressDump;
     private readonly BanListFile? banListFile;
     private readonly TimeProvider time;
     private readonly ILogger logger;
@@ -37,23 +40,24 @@ public sealed partial class P2PNode : IAsyncDisposable
         IChainSource chainSource,
         ILoggerFactory loggerFactory,
         TimeProvider? time = null,
-        IAddressBook? addressBook = null,
+        AddressManager? addresses = null,
         ITransactionSink? transactions = null,
-        Random? random = null)
+        Random? random = null,
+        IDnsResolver? dnsResolver = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(chainSource);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         this.time = time ?? TimeProvider.System;
-        AddressBook = addressBook ?? new RecentAddressBook();
+        Addresses = addresses ?? new AddressManager(this.time) { AcceptLocalAddresses = options.AcceptLocalAddresses };
         banListFile = options.BanListPath is null ? null : new BanListFile(options.BanListPath);
         var banList = new BanList();
         connections = new ConnectionManager(options, chain, banList, new Whitelist(options.Whitelist), this.time, loggerFactory);
         var serializer = new PayloadSerializer(chain.Network.Consensus.ConsensusFactory);
         var protocolLogger = loggerFactory.CreateLogger<PeerLogic>();
         var handshake = new HandshakeHandler(
-            options, new VersionMessageFactory(options, chainSource, this.time), connections, this.time, protocolLogger);
+            options, new VersionMessageFactory(options, chainSource, this.time), connections, Addresses, this.time, protocolLogger);
         var pings = new PingHandler(options.PingInterval, options.InactivityTimeout, this.time, protocolLogger);
         logger = loggerFactory.CreateLogger<P2PNode>();
         var syncLogger = loggerFactory.CreateLogger<BlockSyncScheduler>();
@@ -75,7 +79,7 @@ public sealed partial class P2PNode : IAsyncDisposable
             new HeadersHandler(chainSource, proofOfWork, Downloads, scheduler, this.time, protocolLogger),
             new InventoryHandler(chainSource, Downloads, relay, options),
             new GetBlocksHandler(chainSource),
-            new AddressHandler(AddressBook),
+            new AddressHandler(Addresses, this.time),
             new PreferencesHandler(options),
             new BlockHandler(chainSource, Downloads, this.time),
             new TransactionHandler(relay, options, protocolLogger),
@@ -104,6 +108,23 @@ public sealed partial class P2PNode : IAsyncDisposable
             this.time,
             loggerFactory.CreateLogger<PeerMaintenance>());
         manual = new ManualConnections(options, connections, this.time, loggerFactory.CreateLogger<ManualConnections>());
+        // The chain parameters carry no fixed seeds (pnSeed6) yet, so the fallback has nothing to add.
+        automatic = new AutomaticConnections(options, connections, Addresses, this.time, loggerFactory.CreateLogger<AutomaticConnections>());
+        dnsSeeding = new DnsSeeding(
+            options,
+            chain.DnsSeeds,
+            connections,
+            Addresses,
+            dnsResolver ?? new SystemDnsResolver(),
+            this.time,
+            new Random(),
+            loggerFactory.CreateLogger<DnsSeeding>());
+        if (options.PeersPath is not null)
+        {
+            var peersLogger = loggerFactory.CreateLogger<PeersFile>();
+            addressDump = new AddressDump(
+                new PeersFile(options.PeersPath, chain.MessageStart.ToArray(), peersLogger), Addresses, options.DumpAddressesInterval, this.time, peersLogger);
+        }
     }
 
     /// <summary>The addresses the listeners are bound to (real ports when port 0 was asked for).</summary>
@@ -111,7 +132,8 @@ public sealed partial class P2PNode : IAsyncDisposable
 
     public BanList BanList => connections.BanList;
 
-    public IAddressBook AddressBook { get; }
+    /// <summary>The address manager: what addr messages and DNS seeds taught us, where outbound peers come from.</summary>
+    public AddressManager Addresses { get; }
 
     /// <summary>Blocks in flight per peer and the sync state (for getpeerinfo and tests).</summary>
     public BlockDownloadTracker Downloads { get; }
@@ -126,9 +148,12 @@ public sealed partial class P2PNode : IAsyncDisposable
 
         started = true;
         banListFile?.TryLoad(connections.BanList, time.GetUtcNow());
+        addressDump?.Start();
         connections.Start(logic);
         maintenance.Start();
         manual.Start();
+        automatic.Start();
+        dnsSeeding.Start();
     }
 
     /// <summary>Connects to <paramref name="destination"/> once ("addnode onetry"); false when that failed or was not needed.</summary>
@@ -184,9 +209,17 @@ public sealed partial class P2PNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await dnsSeeding.DisposeAsync().ConfigureAwait(false);
+        await automatic.DisposeAsync().ConfigureAwait(false);
         await manual.DisposeAsync().ConfigureAwait(false);
         await connections.DisposeAsync().ConfigureAwait(false);
         await maintenance.DisposeAsync().ConfigureAwait(false);
+
+        // Last, so the times refreshed as the connections closed are written too.
+        if (addressDump is not null)
+        {
+            await addressDump.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private async Task WakeAllPeersAsync()

@@ -121,6 +121,30 @@ public sealed record P2POptions
     /// <summary>-minrelaytxfee in satoshis per kB; Litecoin 0.15's DEFAULT_MIN_RELAY_TX_FEE.</summary>
     public long MinRelayTxFeePerKb { get; init; } = 100000;
 
+    /// <summary>-dnsseed: ask the chain's DNS seeds for addresses when low on them (0.15: on unless -connect is given).</summary>
+    public bool DnsSeed { get; init; } = true;
+
+    /// <summary>-forcednsseed: ask the DNS seeds even when the address manager already has addresses.</summary>
+    public bool ForceDnsSeed { get; init; }
+
+    /// <summary>
+    /// How long seeding waits, when addresses are known, for two peers before asking DNS anyway (11 s in 0.15).
+    /// Settable so tests need not wait.
+    /// </summary>
+    public TimeSpan DnsSeedDelay { get; init; } = TimeSpan.FromSeconds(11);
+
+    /// <summary>Where peers.dat is kept between runs; null keeps the address manager in memory only.</summary>
+    public string? PeersPath { get; init; }
+
+    /// <summary>DUMP_ADDRESSES_INTERVAL: how often peers.dat is written while running.</summary>
+    public TimeSpan DumpAddressesInterval { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// 0.15's address manager keeps routable addresses only. Not an option of the original: tests on loopback
+    /// turn this on so 127.0.0.1 peers can be learnt and dialled automatically.
+    /// </summary>
+    public bool AcceptLocalAddresses { get; init; }
+
     /// <summary>Where the ban list is kept between runs; null keeps it in memory only.</summary>
     public string? BanListPath { get; init; }
 

@@ -6,7 +6,6 @@ public static class ConnectionOptionHelp
     public static IEnumerable<OptionDescriptor> All() =>
     [
         Later("dns", null, "Allow DNS lookups for -addnode, -seednode and -connect (default: 1)"),
-        Later("forcednsseed", null, "Always query for peer addresses via DNS lookup (default: 0)"),
         Later("listenonion", null, "Automatically create Tor hidden service (default: 1)"),
         Later("maxtimeadjustment", null,
             "Maximum allowed median peer time offset adjustment. Local perspective of time may be influenced by peers forward or backward by this amount. (default: 4200 seconds)"),

@@ -16,6 +16,9 @@ public static class NetworkOptionsBinder
     /// <summary>The banlist.dat equivalent, in the chain's folder.</summary>
     public const string BanListFileName = "banlist.json";
 
+    /// <summary>The address manager's file, in 0.15's format.</summary>
+    public const string PeersFileName = "peers.dat";
+
     private static readonly string[] KnownNetworks = ["ipv4", "ipv6", "onion"];
 
     public static NetworkSettings Bind(ArgsStore args, NodeOptions node, ICollection<ArgValue> notYetUsed)
@@ -34,6 +37,7 @@ public static class NetworkOptionsBinder
         var listen = NodeOptionsBinder.GetBool(args, "listen", listenDefault);
         var externalIp = args.GetAll("externalip").Select(a => a.Value).ToArray();
         var discover = NodeOptionsBinder.GetBool(args, "discover", listen && proxy is null && externalIp.Length == 0);
+        var dnsSeed = NodeOptionsBinder.GetBool(args, "dnsseed", !connectGiven);
         var defaults = new P2POptions();
         var p2p = defaults with
         {
@@ -52,6 +56,9 @@ public static class NetworkOptionsBinder
             ConnectTimeout = ConnectTimeout(args, defaults.ConnectTimeout),
             UserAgentComments = UserAgentComments(args),
             BanListPath = node.DataDirectory.ResolveInChainFolder(BanListFileName),
+            PeersPath = node.DataDirectory.ResolveInChainFolder(PeersFileName),
+            DnsSeed = dnsSeed,
+            ForceDnsSeed = NodeOptionsBinder.GetBool(args, "forcednsseed", false),
         };
         var subversion = p2p.FormatUserAgent();
         if (subversion.Length > MaxSubversionLength)
@@ -77,7 +84,7 @@ public static class NetworkOptionsBinder
         return new NetworkSettings
         {
             P2P = p2p,
-            DnsSeed = NodeOptionsBinder.GetBool(args, "dnsseed", !connectGiven),
+            DnsSeed = dnsSeed,
             Discover = discover,
             ExternalIp = externalIp,
             OnlyNet = args.GetAll("onlynet").Select(a => a.Value.ToLowerInvariant()).Distinct().ToArray(),

@@ -11,7 +11,7 @@ public sealed record NetworkSettings
 {
     public P2POptions P2P { get; init; } = new();
 
-    /// <summary>-dnsseed (0.15: on unless -connect is given). There are no seeds yet; reported only.</summary>
+    /// <summary>-dnsseed (0.15: on unless -connect is given); the P2P options carry it to the seeding.</summary>
     public bool DnsSeed { get; init; } = true;
 
     /// <summary>-discover: find our own addresses (off with -externalip, -proxy or -listen=0). Reported only.</summary>

@@ -15,7 +15,7 @@ public sealed class OptionCatalog
         "sysperms",
 
         // Connection
-        "dns", "forcednsseed", "listenonion", "maxtimeadjustment", "onion", "proxy",
+        "dns", "listenonion", "maxtimeadjustment", "onion", "proxy",
         "proxyrandomize", "torcontrol", "torpassword", "upnp", "whitebind", "maxuploadtarget",
 
         // Wallet (the original can be built without it; faithcoind has none)
@@ -154,7 +154,8 @@ public sealed class OptionCatalog
         Add(new("discover", OptionGroup.Connection, null,
             "Discover own IP addresses (default: 1 when listening and no -externalip or -proxy); accepted, not acted on yet"));
         Add(new("dnsseed", OptionGroup.Connection, null,
-            "Query for peer addresses via DNS lookup, if low on addresses (default: 1 unless -connect used); accepted, there are no seeds yet"));
+            "Query for peer addresses via DNS lookup, if low on addresses (default: 1 unless -connect used)"));
+        Add(new("forcednsseed", OptionGroup.Connection, null, "Always query for peer addresses via DNS lookup (default: 0)"));
         Add(new("externalip", OptionGroup.Connection, "<ip>", "Specify your own public address"));
         Add(new("listen", OptionGroup.Connection, null, "Accept connections from outside (default: 1 if no -proxy or -connect)"));
         Add(new("maxconnections", OptionGroup.Connection, "<n>", "Maintain at most <n> connections to peers (default: 125)"));

@@ -12,7 +12,8 @@ public static class SourceCategoryMap
 
     private static readonly (string Prefix, LogCategory Category)[] Prefixes =
     [
-        ("Faithcoin.P2P.Peers.RecentAddressBook", LogCategory.AddrMan),
+        ("Faithcoin.P2P.Peers.PeersFile", LogCategory.AddrMan),
+        ("Faithcoin.P2P.Net.DnsSeeding", LogCategory.AddrMan),
         ("Faithcoin.P2P", LogCategory.Net),
         ("Faithcoin.Node.Network", LogCategory.Net),
         ("Faithcoin.Node.Rpc.Http", LogCategory.Http),

@@ -63,6 +63,9 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
 
     public BanList BanList => banList;
 
+    /// <summary>The port assumed for peers given without one (-port when set, else the chain's).</summary>
+    public int DefaultPort => defaultPort;
+
     /// <summary>fNetworkActive: while false no connection is accepted or opened (setnetworkactive).</summary>
     public bool NetworkActive => networkActive;
 

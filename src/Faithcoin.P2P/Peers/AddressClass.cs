@@ -45,7 +45,7 @@ public static class AddressClass
                 || (b[0] == 192 && b[1] == 0 && b[2] == 2) // RFC5737
                 || (b[0] == 198 && b[1] == 51 && b[2] == 100)
                 || (b[0] == 203 && b[1] == 0 && b[2] == 113)
-                || b[0] >= 240 // reserved and broadcast: not valid in 0.15
+                || (b[0] == 255 && b[1] == 255 && b[2] == 255 && b[3] == 255) // INADDR_NONE: not valid in 0.15
                 || (b[0] == 0));
         }
 

@@ -2,22 +2,30 @@ using Faithcoin.P2P.Net;
 using Faithcoin.P2P.Peers;
 using Faithcoin.P2P.Wire;
 using Faithcoin.P2P.Wire.Payloads;
-using NBitcoin.Protocol;
+using AddrPayload = NBitcoin.Protocol.AddrPayload;
+using NetworkAddress = NBitcoin.Protocol.NetworkAddress;
 
 namespace Faithcoin.P2P.Protocol;
 
 /// <summary>
-/// addr (more than 1000 entries costs 20 points; a seed node is dropped once it answered) and getaddr
-/// (answered once per connection, to inbound peers only, against fingerprinting).
+/// addr (more than 1000 entries costs 20 points; entries without NODE_NETWORK are ignored, implausible times
+/// become five days ago, the rest go to the address manager with a two-hour penalty; a seed node is dropped once
+/// it answered) and getaddr (answered once per connection, to inbound peers only, against fingerprinting).
 /// </summary>
 public sealed class AddressHandler : IMessageHandler
 {
-    private readonly IAddressBook addressBook;
+    /// <summary>The time penalty 0.15 gives addresses a peer relays (it might be lying about freshness).</summary>
+    private static readonly TimeSpan RelayPenalty = TimeSpan.FromHours(2);
 
-    public AddressHandler(IAddressBook addressBook)
+    private readonly AddressManager addresses;
+    private readonly TimeProvider time;
+
+    public AddressHandler(AddressManager addresses, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(addressBook);
-        this.addressBook = addressBook;
+        ArgumentNullException.ThrowIfNull(addresses);
+        ArgumentNullException.ThrowIfNull(time);
+        this.addresses = addresses;
+        this.time = time;
     }
 
     public IReadOnlyCollection<string> Commands { get; } = [NetCommands.Addr, NetCommands.GetAddr];
@@ -47,9 +55,26 @@ public sealed class AddressHandler : IMessageHandler
             return;
         }
 
-        var addresses = peer.Serializer.Deserialize<AddrPayload>(payload).Addresses;
-        addressBook.Add(addresses, peer.Connection.RemoteAddress);
-        if (addresses.Length < WireLimits.MaxAddrEntries)
+        var received = peer.Serializer.Deserialize<AddrPayload>(payload).Addresses;
+        var now = time.GetUtcNow();
+        var useful = new List<NetworkAddress>(received.Length);
+        foreach (var address in received)
+        {
+            if (((ServiceFlags)(ulong)address.Services & ServiceFlags.Network) == 0 || !address.IsAddrV1Compatible)
+            {
+                continue;
+            }
+
+            if (address.Time.ToUnixTimeSeconds() <= 100000000 || address.Time > now.AddMinutes(10))
+            {
+                address.Time = now.AddDays(-5);
+            }
+
+            useful.Add(address);
+        }
+
+        addresses.Add(useful, peer.Connection.RemoteAddress, RelayPenalty);
+        if (received.Length < WireLimits.MaxAddrEntries)
         {
             peer.State.AwaitingAddr = false;
         }
@@ -68,9 +93,15 @@ public sealed class AddressHandler : IMessageHandler
         }
 
         peer.State.SentAddrAnswer = true;
-        foreach (var chunk in addressBook.GetAddresses().Chunk(WireLimits.MaxAddrEntries))
+
+        // 0.15 queues at most MAX_ADDR_TO_SEND (1000) per peer, so one addr message carries the answer.
+        var answer = addresses.GetAddresses()
+            .Take(WireLimits.MaxAddrEntries)
+            .Select(a => new NetworkAddress(a.EndPoint) { Time = DateTimeOffset.FromUnixTimeSeconds(a.Time), Services = (NBitcoin.Protocol.NodeServices)(ulong)a.Services })
+            .ToArray();
+        if (answer.Length > 0)
         {
-            peer.Send(NetCommands.Addr, new AddrPayload(chunk));
+            peer.Send(NetCommands.Addr, new AddrPayload(answer));
         }
     }
 }

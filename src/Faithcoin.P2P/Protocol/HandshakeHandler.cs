@@ -1,9 +1,11 @@
 using System.Globalization;
 using Faithcoin.P2P.Net;
+using Faithcoin.P2P.Peers;
 using Faithcoin.P2P.Wire;
 using Faithcoin.P2P.Wire.Payloads;
 using Microsoft.Extensions.Logging;
 using NBitcoin.Protocol;
+using AddressManager = Faithcoin.P2P.Peers.AddressManager;
 using RejectCode = Faithcoin.Consensus.Validation.RejectCode;
 using ServiceFlags = Faithcoin.P2P.Wire.ServiceFlags;
 
@@ -19,6 +21,7 @@ public sealed partial class HandshakeHandler
     private readonly P2POptions options;
     private readonly VersionMessageFactory versions;
     private readonly IConnectionDirectory directory;
+    private readonly AddressManager addresses;
     private readonly TimeProvider time;
     private readonly ILogger logger;
 
@@ -26,9 +29,11 @@ public sealed partial class HandshakeHandler
         P2POptions options,
         VersionMessageFactory versions,
         IConnectionDirectory directory,
+        AddressManager addresses,
         TimeProvider time,
         ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(addresses);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(versions);
         ArgumentNullException.ThrowIfNull(directory);
@@ -37,6 +42,7 @@ public sealed partial class HandshakeHandler
         this.options = options;
         this.versions = versions;
         this.directory = directory;
+        this.addresses = addresses;
         this.time = time;
         this.logger = logger;
     }
@@ -105,6 +111,7 @@ public sealed partial class HandshakeHandler
         {
             peer.Send(NetCommands.GetAddr, new GetAddrPayload());
             state.AwaitingAddr = true;
+            addresses.Good(connection.RemoteEndPoint);
         }
 
         LogVersion(logger, state.UserAgent, version.Version, version.StartHeight, version.Receiver.Address.ToString(), peer.Id);
@@ -130,6 +137,20 @@ public sealed partial class HandshakeHandler
         }
 
         peer.Connection.MarkHandshakeComplete();
+    }
+
+    /// <summary>
+    /// The address manager's side of FinalizeNode: an outbound peer that completed the handshake and never
+    /// misbehaved has its last-seen time refreshed (AddressCurrentlyConnected).
+    /// </summary>
+    public void PeerGone(PeerContext peer)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        var connection = peer.Connection;
+        if (!connection.IsInbound && connection.HandshakeComplete && peer.State.Misbehaviour.Score == 0)
+        {
+            addresses.Connected(connection.RemoteEndPoint);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "receive version message: {UserAgent}: version {Version}, blocks={Height}, us={Us}, peer={Peer}")]

@@ -112,6 +112,7 @@ public sealed partial class PeerLogic : INetEvents
         downloads.RemovePeer(peer.Id);
         if (peers.TryRemove(peer.Id, out var context))
         {
+            handshake.PeerGone(context);
             context.State.Dispose();
         }
 

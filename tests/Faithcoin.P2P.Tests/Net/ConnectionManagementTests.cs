@@ -75,13 +75,18 @@ public sealed class ConnectionManagementTests
     public async Task SeedNodeIsAskedForAddressesThenDropped()
     {
         await using var seed = TestNode.Start();
-        seed.Node.AddressBook.Add(
-            [new NBitcoin.Protocol.NetworkAddress(IPAddress.Parse("8.8.4.4"), 19444) { Time = DateTimeOffset.UtcNow }],
+        // Ten addresses in ten groups: a getaddr answer is 23% of them, two. 250/8 is routable for 0.15 but never answers.
+        seed.Node.Addresses.Add(
+            Enumerable.Range(1, 10).Select(i => new NBitcoin.Protocol.NetworkAddress(IPAddress.Parse($"250.{i}.1.1"), 19444)
+            {
+                Time = DateTimeOffset.UtcNow,
+                Services = NBitcoin.Protocol.NodeServices.Network,
+            }).ToList(),
             IPAddress.Loopback);
         var options = TestNode.DefaultOptions() with { Connect = null, SeedNode = [seed.Endpoint.ToString()] };
         await using var client = TestNode.Start(options);
 
-        Assert.True(await TestNode.EventuallyAsync(() => client.Node.AddressBook.Count == 1));
+        Assert.True(await TestNode.EventuallyAsync(() => client.Node.Addresses.Count == 2));
         Assert.True(await TestNode.EventuallyAsync(() => client.Node.GetPeers().Count == 0 && seed.Node.GetPeers().Count == 0));
     }
 

@@ -45,7 +45,7 @@ public sealed class MisbehaviourTests
         await peer.SyncWithPingAsync();
 
         Assert.Equal(20, node.SinglePeer()!.Misbehaviour);
-        Assert.Equal(1000, node.Node.AddressBook.Count);
+        Assert.InRange(node.Node.Addresses.Count, 1, 64); // one address group from one source fills one new bucket at most
     }
 
     [Fact]
