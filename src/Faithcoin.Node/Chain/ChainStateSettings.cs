@@ -46,8 +46,14 @@ public sealed record ChainStateSettings
 
     public bool PruneMode => PruneMiB != 0;
 
-    /// <summary>0.15's nPruneTarget: manual mode never prunes on its own.</summary>
-    public long PruneTargetBytes => PruneMiB == 1 ? long.MaxValue : PruneMiB * 1024 * 1024;
+    /// <summary>0.15's nPruneTarget: -prune in bytes; manual mode (-prune=1) never prunes on its own. Tests may set a smaller one.</summary>
+    public long PruneTargetBytes
+    {
+        get => pruneTargetBytes ?? (PruneMiB == 1 ? long.MaxValue : PruneMiB * 1024 * 1024);
+        init => pruneTargetBytes = value;
+    }
+
+    private readonly long? pruneTargetBytes;
 
     public bool CheckpointsEnabled { get; init; } = true;
 

@@ -16,20 +16,20 @@ internal sealed class PruningExecutor(ChainState state)
     public IReadOnlyList<int> FindFilesToPrune()
     {
         var settings = state.Settings;
-        if (!settings.PruneMode || settings.PruneMiB == 1 || state.Active.Tip is not { } tip || state.Store.Database.IsReindexing())
+        if (!settings.PruneMode || settings.PruneTargetBytes == long.MaxValue || state.Active.Tip is not { } tip || state.Store.Database.IsReindexing())
         {
             return [];
         }
 
         var cursor = state.Store.Blocks.Cursor;
-        var position = (cursor.FileNumber, cursor.Offset / PruningPlanner.BlockFileChunkSize);
+        var position = (cursor.FileNumber, cursor.Offset / Math.Min(PruningPlanner.BlockFileChunkSize, settings.MaxBlockFileSize));
         if (position == lastChecked)
         {
             return [];
         }
 
         lastChecked = position;
-        return PruningPlanner.Automatic(CollectFiles(), cursor.FileNumber, tip.Height, PruningPlanner.PruneAfterHeight(state.Params), settings.PruneTargetBytes);
+        return PruningPlanner.Automatic(CollectFiles(), cursor.FileNumber, tip.Height, PruningPlanner.PruneAfterHeight(state.Params), settings.PruneTargetBytes, PruningPlanner.Buffer(settings.MaxBlockFileSize));
     }
 
     /// <summary>pruneblockchain's files: those whose blocks are all at or below <paramref name="height"/>.</summary>

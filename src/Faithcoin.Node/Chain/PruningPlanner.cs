@@ -12,11 +12,14 @@ internal static class PruningPlanner
     public const int MinBlocksToKeep = 288;
 
     /// <summary>
-    /// 0.15 keeps a buffer of one block-file chunk plus one undo-file chunk under the target, since usage is
-    /// checked only after the files grew by a chunk. Undo data lives in the database here, but it grows in step with the
-    /// blocks, so the same allowance is kept.
+    /// 0.15 keeps a buffer of one block-file chunk (16 MiB) plus one undo-file chunk (1 MiB) under the target, since
+    /// usage is checked only after the files grew by a chunk. Undo data lives in the database here but grows in step
+    /// with the blocks, so the same allowance is kept; with files smaller than a chunk (-fastprune) it scales down.
     /// </summary>
-    public const long Buffer = BlockFileChunkSize + (1L * 1024 * 1024);
+    public static long Buffer(long maxBlockFileSize) =>
+        Math.Min(BlockFileChunkSize, maxBlockFileSize) + Math.Min(UndoFileChunkSize, maxBlockFileSize / 16);
+
+    public const long UndoFileChunkSize = 1L * 1024 * 1024;
 
     /// <summary>BLOCKFILE_CHUNK_SIZE: automatic pruning is considered each time the block files grow by this much.</summary>
     public const long BlockFileChunkSize = 16L * 1024 * 1024;
@@ -29,7 +32,7 @@ internal static class PruningPlanner
     }
 
     /// <summary>Files to delete, oldest first, until the usage (plus the buffer) is under the target.</summary>
-    public static IReadOnlyList<int> Automatic(IReadOnlyList<PruningFile> files, int currentFile, int tipHeight, int pruneAfterHeight, long targetBytes)
+    public static IReadOnlyList<int> Automatic(IReadOnlyList<PruningFile> files, int currentFile, int tipHeight, int pruneAfterHeight, long targetBytes, long buffer)
     {
         ArgumentNullException.ThrowIfNull(files);
         var chosen = new List<int>();
@@ -42,7 +45,7 @@ internal static class PruningPlanner
         var usage = files.Sum(f => f.Size);
         foreach (var file in files.OrderBy(f => f.FileNumber))
         {
-            if (usage + Buffer < targetBytes)
+            if (usage + buffer < targetBytes)
             {
                 break;
             }
