@@ -102,7 +102,7 @@ public sealed class ChainManager : IChainView, IDisposable
                 throw new InvalidOperationException("The chain state is already loaded.");
             }
 
-            var store = ChainStore.Open(chainFolder, chainParams, tuning, settings.Reindex, settings.PruneMode, settings.MaxBlockFileSize);
+            var store = ChainStore.Open(chainFolder, chainParams, tuning, settings.Reindex, settings.MaxBlockFileSize);
             try
             {
                 if (settings.Reindex)

@@ -31,11 +31,11 @@ public sealed class ChainStore : IDisposable
 
     /// <summary>
     /// Opens (or creates) the chain's storage in <paramref name="chainFolder"/>. With <paramref name="wipeIndex"/>
-    /// (-reindex) the database is deleted first; the block files stay, to be read again, except in prune mode those
-    /// after the first pruned gap, which cannot be connected without the blocks before them.
+    /// (-reindex) the database is deleted first; the block files stay, to be read again, except those after the first
+    /// gap left by pruning: their blocks cannot connect without the ones before them and would come from peers again.
     /// </summary>
     public static ChainStore Open(
-        string chainFolder, ChainParams chainParams, ChainStateOptions? tuning = null, bool wipeIndex = false, bool pruneMode = false, long? maxBlockFileSize = null)
+        string chainFolder, ChainParams chainParams, ChainStateOptions? tuning = null, bool wipeIndex = false, long? maxBlockFileSize = null)
     {
         ArgumentNullException.ThrowIfNull(chainFolder);
         ArgumentNullException.ThrowIfNull(chainParams);
@@ -46,7 +46,7 @@ public sealed class ChainStore : IDisposable
             Directory.Delete(databasePath, recursive: true);
         }
 
-        if (wipeIndex && pruneMode)
+        if (wipeIndex)
         {
             BlockFileNames.DeleteAfterFirstGap(blocksDirectory);
         }

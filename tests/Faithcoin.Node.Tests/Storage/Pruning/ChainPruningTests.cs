@@ -116,4 +116,29 @@ public sealed class ChainPruningTests
         var replay = Assert.Throws<InvalidOperationException>(() => ChainNode.Open(folder.Path, PrunedChain.Settings(pruneMiB: 1) with { ReindexChainState = true }));
         Assert.Contains("-reindex", replay.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    public void Reindex_of_a_pruned_node_drops_the_files_after_the_gap_and_starts_again_from_genesis(int pruneMiB)
+    {
+        using var folder = new TempDirectory();
+        using (var node = ChainNode.Open(folder.Path, PrunedChain.Settings(pruneMiB: 1)))
+        {
+            node.SubmitAll(PrunedChain.Blocks);
+            node.Chain.PruneBlockFilesManual(PrunedChain.Length);
+        }
+
+        using (var node = ChainNode.Open(folder.Path, PrunedChain.Settings(pruneMiB) with { Reindex = true }))
+        {
+            Assert.False(node.Chain.HavePruned);
+            Assert.Equal(0, node.Chain.Tip.Height);
+            Assert.Equal([0], PrunedChain.Files(node).Keys);
+
+            // The blocks come again (from peers in the daemon) and connect as on a new node.
+            node.SubmitAll(PrunedChain.Blocks.Take(300));
+            Assert.Equal(300, node.Chain.Tip.Height);
+            PrunedChain.AssertStoredFrom(node, 1);
+        }
+    }
 }
