@@ -60,6 +60,7 @@ internal sealed class PruningExecutor(ChainState state)
                 entry.Status &= ~(BlockStatus.HaveData | BlockStatus.HaveUndo);
                 entry.DataPosition = null;
                 state.Index.MarkDirty(entry);
+                state.Index.RemoveUnlinked(entry);
                 prunedBlocks.Add(entry.HashBlock);
             }
         }

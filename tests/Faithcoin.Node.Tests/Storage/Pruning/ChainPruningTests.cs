@@ -141,4 +141,31 @@ public sealed class ChainPruningTests
             PrunedChain.AssertStoredFrom(node, 1);
         }
     }
+
+    [Fact]
+    public void A_crash_between_the_index_commit_and_the_file_deletion_leaves_a_stray_file_the_next_prune_removes()
+    {
+        using var folder = new TempDirectory();
+        var firstFile = Path.Combine(folder.Path, "blocks", "blk00000.dat");
+        byte[] firstFileBytes;
+        using (var node = ChainNode.Open(folder.Path, PrunedChain.Settings(pruneMiB: 1)))
+        {
+            node.SubmitAll(PrunedChain.Blocks);
+            firstFileBytes = File.ReadAllBytes(firstFile);
+            node.Chain.PruneBlockFilesManual(PrunedChain.Length);
+        }
+
+        // The state a kill right after the durable index commit leaves: entries pruned, the file still there.
+        File.WriteAllBytes(firstFile, firstFileBytes);
+        using (var node = ChainNode.Open(folder.Path, PrunedChain.Settings(pruneMiB: 1)))
+        {
+            var pruned = PrunedChain.AssertPrunedConsistently(node);
+            Assert.Contains(pruned, e => e.Height == 1);
+            Assert.Contains(0, PrunedChain.Files(node).Keys);
+
+            node.Chain.PruneBlockFilesManual(PrunedChain.Length);
+            Assert.DoesNotContain(0, PrunedChain.Files(node).Keys);
+            Assert.Equal(pruned.Count, PrunedChain.AssertPrunedConsistently(node).Count);
+        }
+    }
 }
