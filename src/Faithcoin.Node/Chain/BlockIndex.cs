@@ -102,6 +102,15 @@ public sealed class BlockIndex : IBlockIndexLookup
         }
     }
 
+    /// <summary>Forgets a pruned block waiting for its parent's data: without its own data it can no longer connect.</summary>
+    internal void RemoveUnlinked(BlockIndexEntry child)
+    {
+        if (child.Previous is { } parent && unlinked.TryGetValue(parent, out var children) && children.Remove(child) && children.Count == 0)
+        {
+            unlinked.Remove(parent);
+        }
+    }
+
     /// <summary>Removes and returns the blocks with data that waited for <paramref name="parent"/>'s data.</summary>
     internal IReadOnlyList<BlockIndexEntry> TakeUnlinked(BlockIndexEntry parent) =>
         unlinked.Remove(parent, out var children) ? children : [];

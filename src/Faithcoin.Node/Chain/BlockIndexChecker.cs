@@ -17,13 +17,15 @@ internal sealed class BlockIndexChecker(ChainState state)
             return;
         }
 
+        // As 0.15, blocks of the active chain may lack data only once files were pruned.
+        var havePruned = state.Store.Database.HavePruned();
         for (var height = 0; height <= state.Active.Height; height++)
         {
             var entry = state.Active[height]!;
             Require(entry.Height == height, entry, "the active chain is out of order");
             Require(height == 0 || ReferenceEquals(entry.Previous, state.Active[height - 1]), entry, "the active chain is not linked");
             Require(!entry.IsFailed, entry, "a failed block is on the active chain");
-            Require(entry.IsValid(BlockStatus.ValidTransactions) && entry.HaveData, entry, "an active block lacks data or validity");
+            Require(entry.IsValid(BlockStatus.ValidTransactions) && (entry.HaveData || havePruned), entry, "an active block lacks data or validity");
         }
 
         foreach (var entry in state.Index.Entries)

@@ -102,7 +102,7 @@ public sealed class ChainManager : IChainView, IDisposable
                 throw new InvalidOperationException("The chain state is already loaded.");
             }
 
-            var store = ChainStore.Open(chainFolder, chainParams, tuning, wipeIndex: settings.Reindex);
+            var store = ChainStore.Open(chainFolder, chainParams, tuning, settings.Reindex, settings.MaxBlockFileSize);
             try
             {
                 if (settings.Reindex)
@@ -110,6 +110,7 @@ public sealed class ChainManager : IChainView, IDisposable
                     store.SetReindexing(true);
                 }
 
+                CheckPruneState(store);
                 if (settings.ReindexChainState)
                 {
                     log.Message("Wiping the chain state for -reindex-chainstate");
@@ -162,18 +163,47 @@ public sealed class ChainManager : IChainView, IDisposable
         return ReferenceEquals(Tip.GetAncestor(entry.Height), entry);
     }
 
-    /// <summary>Reads a stored block (getblock); null when the block's data is not stored.</summary>
+    /// <summary>Reads a stored block (getblock); null when the block's data is not stored (or was just pruned).</summary>
     public Block? ReadBlock(BlockIndexEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.HaveData ? State.Store.ReadBlock(entry) : null;
+        try
+        {
+            return entry.HaveData ? State.Store.ReadBlock(entry) : null;
+        }
+        catch (Exception e) when (e is StorageCorruptionException or InvalidOperationException && !entry.HaveData)
+        {
+            return null;
+        }
     }
 
-    /// <summary>The serialized block exactly as stored (getblock verbosity 0); null when not stored.</summary>
+    /// <summary>The serialized block exactly as stored (getblock verbosity 0); null when not stored (or just pruned).</summary>
     public byte[]? ReadBlockBytes(BlockIndexEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.HaveData ? State.Store.ReadBlockBytes(entry) : null;
+        try
+        {
+            return entry.HaveData ? State.Store.ReadBlockBytes(entry) : null;
+        }
+        catch (Exception e) when (e is StorageCorruptionException or InvalidOperationException && !entry.HaveData)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>fHavePruned: some block files have been deleted.</summary>
+    public bool HavePruned => State.Store.Database.HavePruned();
+
+    /// <summary>
+    /// pruneblockchain (0.15's PruneBlockFilesManual): flushes, then deletes the block files whose blocks are all at
+    /// or below <paramref name="height"/> and below the last 288 blocks.
+    /// </summary>
+    public void PruneBlockFilesManual(int height)
+    {
+        lock (writer)
+        {
+            flusher!.FlushAndPrune(height);
+        }
     }
 
     /// <summary>An unspent output of the active chain's UTXO set (pcoinsTip), or null.</summary>
@@ -526,7 +556,7 @@ public sealed class ChainManager : IChainView, IDisposable
         var blockCheck = new BlockCheck();
         acceptor = new BlockAcceptor(loaded, blockCheck);
         failures = new FailedBlockMarker(loaded);
-        flusher = new ChainFlusher(loaded);
+        flusher = new ChainFlusher(loaded, new PruningExecutor(loaded));
         activator = new ChainActivator(
             loaded,
             new BlockConnector(chainParams.Consensus, blockCheck),
@@ -535,6 +565,26 @@ public sealed class ChainManager : IChainView, IDisposable
             failures,
             flusher);
         checker = settings.CheckBlockIndex ? new BlockIndexChecker(loaded) : null;
+    }
+
+    // 0.15's init refuses to go back to unpruned mode; -reindex-chainstate would need the deleted blocks.
+    private void CheckPruneState(ChainStore store)
+    {
+        if (!store.Database.HavePruned())
+        {
+            return;
+        }
+
+        log.Message("LoadBlockIndexDB(): Block files have previously been pruned");
+        if (!settings.PruneMode)
+        {
+            throw new InvalidOperationException("You need to rebuild the database using -reindex to go back to unpruned mode.  This will redownload the entire blockchain");
+        }
+
+        if (settings.ReindexChainState)
+        {
+            throw new InvalidOperationException("Block files have been pruned, so -reindex-chainstate cannot replay them. Use -reindex instead.");
+        }
     }
 
     private void EnsureGenesis()

@@ -38,8 +38,22 @@ public sealed record ChainStateSettings
 
     public bool TxIndex { get; init; }
 
-    /// <summary>-prune target in MiB; 0 is off. Parsed and refused when set, until pruning exists.</summary>
+    /// <summary>-prune: 0 off, 1 manual pruning (pruneblockchain), otherwise the automatic target in MiB (at least 550).</summary>
     public long PruneMiB { get; init; }
+
+    /// <summary>Core's MAX_BLOCKFILE_SIZE; -fastprune makes it 64 KiB so tests see many files.</summary>
+    public long MaxBlockFileSize { get; init; } = 128L * 1024 * 1024;
+
+    public bool PruneMode => PruneMiB != 0;
+
+    /// <summary>0.15's nPruneTarget: -prune in bytes; manual mode (-prune=1) never prunes on its own. Tests may set a smaller one.</summary>
+    public long PruneTargetBytes
+    {
+        get => pruneTargetBytes ?? (PruneMiB == 1 ? long.MaxValue : PruneMiB * 1024 * 1024);
+        init => pruneTargetBytes = value;
+    }
+
+    private readonly long? pruneTargetBytes;
 
     public bool CheckpointsEnabled { get; init; } = true;
 

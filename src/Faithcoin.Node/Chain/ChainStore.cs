@@ -31,9 +31,11 @@ public sealed class ChainStore : IDisposable
 
     /// <summary>
     /// Opens (or creates) the chain's storage in <paramref name="chainFolder"/>. With <paramref name="wipeIndex"/>
-    /// (-reindex) the database is deleted first; the block files stay, to be read again.
+    /// (-reindex) the database is deleted first; the block files stay, to be read again, except those after the first
+    /// gap left by pruning: their blocks cannot connect without the ones before them and would come from peers again.
     /// </summary>
-    public static ChainStore Open(string chainFolder, ChainParams chainParams, ChainStateOptions? tuning = null, bool wipeIndex = false)
+    public static ChainStore Open(
+        string chainFolder, ChainParams chainParams, ChainStateOptions? tuning = null, bool wipeIndex = false, long? maxBlockFileSize = null)
     {
         ArgumentNullException.ThrowIfNull(chainFolder);
         ArgumentNullException.ThrowIfNull(chainParams);
@@ -44,11 +46,22 @@ public sealed class ChainStore : IDisposable
             Directory.Delete(databasePath, recursive: true);
         }
 
+        if (wipeIndex)
+        {
+            BlockFileNames.DeleteAfterFirstGap(blocksDirectory);
+        }
+
         var database = ChainStateDatabase.Open((tuning ?? new ChainStateOptions(databasePath)) with { Path = databasePath });
         try
         {
             var messageStart = chainParams.MessageStart.ToArray();
-            var blocks = new BlockFileStore(new BlockFileStoreOptions(blocksDirectory, messageStart), database.GetBlockFileCursor());
+            var options = new BlockFileStoreOptions(blocksDirectory, messageStart) { HavePruned = database.HavePruned() };
+            if (maxBlockFileSize is { } maxSize)
+            {
+                options = options with { MaxFileSize = maxSize };
+            }
+
+            var blocks = new BlockFileStore(options, database.GetBlockFileCursor());
             return new ChainStore(chainParams, database, blocks, blocksDirectory);
         }
         catch
@@ -135,6 +148,31 @@ public sealed class ChainStore : IDisposable
 
         batch.SetBlockFileCursor(Blocks.Cursor);
         Database.Commit(batch, durability);
+    }
+
+    /// <summary>
+    /// Commits the entries of pruned blocks (data flags cleared) with the deletion of their undo data and the
+    /// have-pruned flag, durably, before any file is deleted: after a crash no entry claims a deleted block.
+    /// </summary>
+    public void CommitPruned(IReadOnlyCollection<BlockIndexEntry> entries, IEnumerable<uint256> prunedBlocks)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(prunedBlocks);
+        Blocks.Flush();
+        using var batch = Database.CreateBatch();
+        foreach (var entry in entries)
+        {
+            batch.PutBlockIndex(entry.ToRecord());
+        }
+
+        foreach (var hash in prunedBlocks)
+        {
+            batch.DeleteUndo(hash);
+        }
+
+        batch.SetBlockFileCursor(Blocks.Cursor);
+        batch.SetHavePruned();
+        Database.Commit(batch, WriteDurability.SurvivesPowerLoss);
     }
 
     public void SetReindexing(bool reindexing)

@@ -15,6 +15,9 @@ public static class ChainStateOptionsBinder
     /// <summary>0.15's MIN_DISK_SPACE_FOR_BLOCK_FILES in MiB: the smallest automatic prune target.</summary>
     public const long MinPruneTargetMiB = 550;
 
+    /// <summary>-fastprune's block file size (a later Core's debug option): many small files for pruning tests.</summary>
+    public const long FastPruneBlockFileSize = 64 * 1024;
+
     public static ChainStateSettings Bind(ArgsStore args, ChainParams chain, ICollection<ArgValue> notYetUsed)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -40,12 +43,9 @@ public static class ChainStateOptionsBinder
         }
 
         // Accepted and validated now so configurations written for the original start; acted on in a later version.
-        foreach (var name in new[] { "prune", "txindex" })
+        if (txIndex && args.Get("txindex") is { } txIndexArg)
         {
-            if (args.Get(name) is { } arg && (name == "prune" ? prune != 0 : txIndex))
-            {
-                notYetUsed.Add(arg);
-            }
+            notYetUsed.Add(txIndexArg);
         }
 
         return new ChainStateSettings
@@ -59,6 +59,7 @@ public static class ChainStateOptionsBinder
             ReindexChainState = NodeOptionsBinder.GetBool(args, "reindex-chainstate", false),
             TxIndex = txIndex,
             PruneMiB = prune,
+            MaxBlockFileSize = NodeOptionsBinder.GetBool(args, "fastprune", false) ? FastPruneBlockFileSize : new ChainStateSettings().MaxBlockFileSize,
             CheckpointsEnabled = NodeOptionsBinder.GetBool(args, "checkpoints", true),
             MaxTipAge = TimeSpan.FromSeconds(Math.Max(0, GetInt(args, "maxtipage", (long)new ChainStateSettings().MaxTipAge.TotalSeconds))),
         };

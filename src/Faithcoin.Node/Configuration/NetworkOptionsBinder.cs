@@ -1,5 +1,6 @@
 using System.Net;
 using Faithcoin.P2P;
+using Faithcoin.P2P.Wire;
 
 namespace Faithcoin.Node.Configuration;
 
@@ -59,6 +60,9 @@ public static class NetworkOptionsBinder
             PeersPath = node.DataDirectory.ResolveInChainFolder(PeersFileName),
             DnsSeed = dnsSeed,
             ForceDnsSeed = NodeOptionsBinder.GetBool(args, "forcednsseed", false),
+
+            // 0.15 stops offering NODE_NETWORK in prune mode: peers cannot count on it for old blocks.
+            LocalServices = node.ChainState.PruneMode ? defaults.LocalServices & ~ServiceFlags.Network : defaults.LocalServices,
         };
         var subversion = p2p.FormatUserAgent();
         if (subversion.Length > MaxSubversionLength)

@@ -132,8 +132,8 @@ public sealed class OptionCatalog
         Add(new("prune", OptionGroup.General, "<n>",
             "Reduce storage requirements by enabling pruning (deleting) of old blocks. This mode is incompatible with -txindex and -rescan. " +
             "Warning: Reverting this setting requires re-downloading the entire blockchain. (default: 0 = disable pruning blocks, " +
-            "1 = allow manual pruning via RPC, >550 = automatically prune block files to stay under the specified target size in MiB); " +
-            "accepted and checked, not acted on yet"));
+            "1 = allow manual pruning via RPC, >550 = automatically prune block files to stay under the specified target size in MiB)"));
+        Add(new("fastprune", OptionGroup.Debugging, null, "Use 64 KiB block files so pruning can be tested on a short chain (default: 0)", DebugOnly: true));
         Add(new("reindex-chainstate", OptionGroup.General, null, "Rebuild chain state from the currently indexed blocks"));
         Add(new("reindex", OptionGroup.General, null, "Rebuild chain state and block index from the blk*.dat files on disk"));
         Add(new("txindex", OptionGroup.General, null,

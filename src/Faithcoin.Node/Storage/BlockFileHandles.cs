@@ -49,6 +49,24 @@ internal sealed class BlockFileHandles : IDisposable
         }
     }
 
+    /// <summary>Closes the cached handle of a file about to be deleted; reads holding a lease finish first.</summary>
+    public void Forget(int fileNumber)
+    {
+        lock (_lock)
+        {
+            if (_open.Remove(fileNumber, out var handle))
+            {
+                handle.Dispose();
+                var remaining = _openOrder.Where(n => n != fileNumber).ToArray();
+                _openOrder.Clear();
+                foreach (var number in remaining)
+                {
+                    _openOrder.Enqueue(number);
+                }
+            }
+        }
+    }
+
     public void Dispose()
     {
         lock (_lock)

@@ -38,7 +38,7 @@ public sealed class BlockFileStore : IDisposable
         _options = options;
         _messageStart = BinaryPrimitives.ReadUInt32LittleEndian(options.MessageStart.Span);
         Directory.CreateDirectory(options.Directory);
-        _cursor = resumeAt ?? ContinueAfterExistingFiles(options.Directory);
+        _cursor = resumeAt ?? BlockFileNames.EndOfLastFile(options.Directory);
         _writer = OpenForResume(_cursor);
         _readers = new BlockFileHandles(options.Directory, options.MaxOpenReadFiles);
     }
@@ -154,6 +154,26 @@ public sealed class BlockFileStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes a finished block file whose blocks were pruned. The index entries pointing into it must already be
+    /// cleared durably: a read that raced with the deletion still completes on its open handle.
+    /// </summary>
+    public void DeleteFile(int fileNumber)
+    {
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            ArgumentOutOfRangeException.ThrowIfNegative(fileNumber);
+            if (fileNumber >= _cursor.FileNumber)
+            {
+                throw new ArgumentOutOfRangeException(nameof(fileNumber), "The file blocks are appended to cannot be pruned.");
+            }
+
+            _readers.Forget(fileNumber);
+            File.Delete(PathOf(fileNumber));
+        }
+    }
+
     /// <summary>Forces appended blocks to the disk (fsync), so they survive a power cut.</summary>
     public void Flush()
     {
@@ -186,12 +206,6 @@ public sealed class BlockFileStore : IDisposable
         }
     }
 
-    private static BlockFileCursor ContinueAfterExistingFiles(string directory)
-    {
-        var highest = BlockFileNames.Highest(directory);
-        return highest < 0 ? BlockFileCursor.Start : new BlockFileCursor(highest, new FileInfo(BlockFileNames.PathOf(directory, highest)).Length);
-    }
-
     private static void ReadExactly(SafeFileHandle handle, Span<byte> destination, long offset, string path)
     {
         while (!destination.IsEmpty)
@@ -214,7 +228,7 @@ public sealed class BlockFileStore : IDisposable
             throw new StorageCorruptionException(_options.Directory, $"the recorded block file cursor {cursor} is impossible");
         }
 
-        for (var earlier = 0; earlier < cursor.FileNumber; earlier++)
+        for (var earlier = 0; earlier < cursor.FileNumber && !_options.HavePruned; earlier++)
         {
             if (!File.Exists(PathOf(earlier)))
             {

@@ -11,4 +11,7 @@ public sealed record BlockFileStoreOptions(string Directory, ReadOnlyMemory<byte
 
     /// <summary>Read handles kept open; older ones are closed first.</summary>
     public int MaxOpenReadFiles { get; init; } = 8;
+
+    /// <summary>Earlier files may be missing because they were pruned; without it a missing file means damage.</summary>
+    public bool HavePruned { get; init; }
 }

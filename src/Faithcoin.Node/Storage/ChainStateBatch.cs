@@ -128,6 +128,14 @@ public sealed class ChainStateBatch : IDisposable
         }
     }
 
+    /// <summary>Records that block files have been pruned; set in the batch that clears the pruned blocks' data flags.</summary>
+    public void SetHavePruned()
+    {
+        _value.ResetWrittenCount();
+        MetaRecords.WriteVersion(_value, 1);
+        PutMeta(MetaKeys.HavePruned);
+    }
+
     /// <summary>Drops every change so far; the batch can be reused.</summary>
     public void Clear() => WriteBatch.Clear();
 

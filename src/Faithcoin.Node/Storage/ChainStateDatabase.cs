@@ -183,6 +183,9 @@ public sealed class ChainStateDatabase : IDisposable
     /// <summary>True while a -reindex has not finished (see <see cref="ChainStateBatch.SetReindexing"/>).</summary>
     public bool IsReindexing() => GetMeta(MetaKeys.Reindexing) is not null;
 
+    /// <summary>True once any block file has been pruned; such a node cannot go back to unpruned mode without -reindex.</summary>
+    public bool HavePruned() => GetMeta(MetaKeys.HavePruned) is not null;
+
     /// <summary>
     /// The coins and the block they are consistent with, read from one snapshot, for walks of the whole UTXO set
     /// (gettxoutsetinfo) while the chain goes on. Dispose it when done.

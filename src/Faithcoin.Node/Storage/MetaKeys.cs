@@ -17,4 +17,7 @@ public static class MetaKeys
 
     /// <summary>Present while a -reindex has not finished reading the block files (DB_REINDEX_FLAG).</summary>
     public const byte Reindexing = (byte)'R';
+
+    /// <summary>Present once block files have been pruned (Core's "prunedblockfiles" flag, fHavePruned).</summary>
+    public const byte HavePruned = (byte)'P';
 }

@@ -84,15 +84,19 @@ public sealed class GetBlockMethod(ChainManager chain, BlockJson blockJson) : IR
         var tip = chain.Tip;
         if (verbosity <= 0)
         {
-            var bytes = chain.ReadBlockBytes(entry) ?? throw NotOnDisk();
+            var bytes = chain.ReadBlockBytes(entry) ?? throw NotOnDisk(entry);
             return ValueTask.FromResult<JsonNode?>(JsonValue.Create(Convert.ToHexStringLower(bytes)));
         }
 
-        var block = chain.ReadBlock(entry) ?? throw NotOnDisk();
+        var block = chain.ReadBlock(entry) ?? throw NotOnDisk(entry);
         var position = ActiveChainPosition.Of(entry, tip);
         return ValueTask.FromResult<JsonNode?>(blockJson.ToJson(block, entry, position.Confirmations, position.NextBlockHash, verbosity >= 2));
     }
 
-    // Only the header is known, e.g. an unrequested block that was never stored.
-    private static RpcException NotOnDisk() => new(RpcErrorCode.MiscError, "Block not found on disk");
+    // Only the header is known (e.g. an unrequested block that was never stored), or the block was pruned: 0.15 tells
+    // the two apart by the transaction count, which a pruned entry keeps.
+    private RpcException NotOnDisk(BlockIndexEntry entry) =>
+        entry.TransactionCount > 0 && !entry.HaveData && chain.HavePruned
+            ? new(RpcErrorCode.MiscError, "Block not available (pruned data)")
+            : new(RpcErrorCode.MiscError, "Block not found on disk");
 }

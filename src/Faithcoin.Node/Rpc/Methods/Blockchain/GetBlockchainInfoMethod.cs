@@ -90,6 +90,7 @@ public sealed class GetBlockchainInfoMethod : IRpcMethod
         var progress = tip is BlockIndexEntry entry
             ? VerificationProgress.Guess(entry, time.GetUtcNow().ToUnixTimeSeconds())
             : 1.0;
+        var pruneMode = chain is ChainManager { Settings.PruneMode: true };
         var info = new JsonObject
         {
             ["chain"] = chainParams.Name,
@@ -100,11 +101,18 @@ public sealed class GetBlockchainInfoMethod : IRpcMethod
             ["mediantime"] = tip.GetMedianTimePast(),
             ["verificationprogress"] = JsonNumber.FromDouble(progress),
             ["chainwork"] = ChainWorkHex.Format(tip.ChainWork),
-            ["pruned"] = false,
+            ["pruned"] = pruneMode,
             ["softforks"] = softForks.SoftForks(tip),
             ["bip9_softforks"] = softForks.Bip9SoftForks(tip),
-            ["warnings"] = warnings?.StatusBar ?? string.Empty,
         };
+
+        // 0.15 adds the lowest height of the unbroken run of stored blocks ending at the tip, after the soft forks.
+        if (pruneMode && tip is BlockIndexEntry tipEntry)
+        {
+            info["pruneheight"] = PruningExecutor.FirstHeightWithData(tipEntry);
+        }
+
+        info["warnings"] = warnings?.StatusBar ?? string.Empty;
         return ValueTask.FromResult<JsonNode?>(info);
     }
 }
