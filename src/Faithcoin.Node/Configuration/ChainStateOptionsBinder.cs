@@ -40,9 +40,9 @@ public static class ChainStateOptionsBinder
         }
 
         // Accepted and validated now so configurations written for the original start; acted on in a later version.
-        foreach (var name in new[] { "prune", "txindex" })
+        foreach (var name in new[] { "prune" })
         {
-            if (args.Get(name) is { } arg && (name == "prune" ? prune != 0 : txIndex))
+            if (args.Get(name) is { } arg && prune != 0)
             {
                 notYetUsed.Add(arg);
             }

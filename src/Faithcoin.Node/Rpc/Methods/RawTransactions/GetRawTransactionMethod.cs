@@ -41,7 +41,7 @@ public sealed class GetRawTransactionMethod(ChainManager chain, TransactionLooku
         }
 
         var found = lookup.Find(txid)
-                    ?? throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "No such mempool or blockchain transaction. Use gettransaction for wallet transactions.");
+                    ?? throw new RpcException(RpcErrorCode.InvalidAddressOrKey, (chain.Settings.TxIndex ? "No such mempool or blockchain transaction" : "No such mempool transaction. Use -txindex to enable blockchain transaction queries") + ". Use gettransaction for wallet transactions.");
         if (!verbose)
         {
             return ValueTask.FromResult<JsonNode?>(JsonValue.Create(found.Transaction.ToHex()));
