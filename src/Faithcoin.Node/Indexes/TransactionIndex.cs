@@ -1,4 +1,5 @@
 using Faithcoin.Node.Chain;
+using Faithcoin.Node.Storage;
 using NBitcoin;
 
 namespace Faithcoin.Node.Indexes;
@@ -109,9 +110,8 @@ public sealed class TransactionIndex(ChainManager chain, TransactionIndexStore s
         ArgumentNullException.ThrowIfNull(entry);
         lock (gate)
         {
-            if (bestLoaded && best is not null && entry.Previous == best)
+            if (bestLoaded && best is not null && entry.Previous == best && TryApply(() => Write(block, entry)))
             {
-                Write(block, entry);
                 return;
             }
         }
@@ -124,15 +124,35 @@ public sealed class TransactionIndex(ChainManager chain, TransactionIndexStore s
         ArgumentNullException.ThrowIfNull(entry);
         lock (gate)
         {
-            if (bestLoaded && best == entry && entry.Previous is { } previous)
+            if (bestLoaded && best == entry && entry.Previous is { } previous && TryApply(() =>
+                {
+                    store.SetBestBlock(previous.HashBlock);
+                    best = previous;
+                }))
             {
-                store.SetBestBlock(previous.HashBlock);
-                best = previous;
                 return;
             }
         }
 
         Behind?.Invoke();
+    }
+
+    /// <summary>
+    /// Runs a write on the chain's notification thread, where a storage failure must not reach the chain: the marker
+    /// is re-read from the store and the sync thread retries (and reports a lasting failure).
+    /// </summary>
+    private bool TryApply(Action write)
+    {
+        try
+        {
+            write();
+            return true;
+        }
+        catch (Exception e) when (e is StorageException or ObjectDisposedException)
+        {
+            bestLoaded = false;
+            return false;
+        }
     }
 
     private void LoadBest()

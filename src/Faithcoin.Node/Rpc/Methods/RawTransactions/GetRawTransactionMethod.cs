@@ -8,8 +8,8 @@ using Faithcoin.Node.Rpc.Methods.Blockchain;
 namespace Faithcoin.Node.Rpc.Methods.RawTransactions;
 
 /// <summary>
-/// getrawtransaction "txid" ( verbose ): without -txindex and without a mempool, 0.15 finds a transaction only
-/// through one of its unspent outputs (see <see cref="TransactionLookup"/>).
+/// getrawtransaction "txid" ( verbose ): a mempool transaction, with -txindex any confirmed one, otherwise a confirmed
+/// one only through one of its unspent outputs (see <see cref="TransactionLookup"/>).
 /// </summary>
 public sealed class GetRawTransactionMethod(ChainManager chain, TransactionLookup lookup, TransactionJson transactionJson) : IRpcMethod
 {
