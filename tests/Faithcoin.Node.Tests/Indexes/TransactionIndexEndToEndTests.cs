@@ -99,6 +99,43 @@ public sealed class TransactionIndexEndToEndTests
     }
 
     [Fact]
+    public async Task A_kill_during_the_catch_up_leaves_a_marker_whose_blocks_are_all_indexed()
+    {
+        using var data = new TempDirectory();
+        var coinbases = new List<(uint256 Block, uint256 Coinbase)>();
+        await using (var node = await DaemonRpc.StartRegtestAsync(data.Path))
+        {
+            foreach (var hash in (await node.ResultAsync("generatetoaddress", $"400, \"{Address}\"")).EnumerateArray())
+            {
+                var block = await node.ResultAsync("getblock", $"\"{hash.GetString()}\"");
+                coinbases.Add((uint256.Parse(hash.GetString()!), uint256.Parse(block.GetProperty("tx")[0].GetString()!)));
+            }
+
+            node.Daemon.Signal("TERM");
+            Assert.Equal(0, await node.Daemon.WaitForExitAsync(TimeSpan.FromSeconds(15)));
+        }
+
+        await using (var node = await DaemonRpc.StartRegtestAsync(data.Path, "-txindex"))
+        {
+            // The walk starts as RPC comes up and takes a fraction of a second: killed at once, the marker lands
+            // somewhere between the genesis block and the tip (where exactly is timing; the check holds for all).
+            node.Daemon.Signal("KILL");
+            await node.Daemon.WaitForExitAsync(TimeSpan.FromSeconds(15));
+        }
+
+        using var store = Faithcoin.Node.Indexes.TransactionIndexStore.Open(
+            Faithcoin.Node.Indexes.TransactionIndexServiceCollectionExtensions.PathIn(Path.Combine(data.Path, "regtest")));
+        var marker = store.GetBestBlock();
+        var indexedHeight = marker is null || marker == ChainParams.Regtest.GenesisHash ? 0 : coinbases.FindIndex(c => c.Block == marker) + 1;
+        Assert.True(marker is null || marker == ChainParams.Regtest.GenesisHash || indexedHeight > 0, $"the marker {marker} is not a block of the chain");
+        for (var height = 1; height <= indexedHeight; height++)
+        {
+            var (block, coinbase) = coinbases[height - 1];
+            Assert.Equal(block, store.Find(coinbase)?.BlockHash);
+        }
+    }
+
+    [Fact]
     public async Task Txindex_with_prune_stops_the_start_with_the_original_message()
     {
         using var data = new TempDirectory();
