@@ -42,12 +42,6 @@ public static class ChainStateOptionsBinder
             throw new ConfigurationException("Prune mode is incompatible with -txindex.");
         }
 
-        // Accepted and validated now so configurations written for the original start; acted on in a later version.
-        if (txIndex && args.Get("txindex") is { } txIndexArg)
-        {
-            notYetUsed.Add(txIndexArg);
-        }
-
         return new ChainStateSettings
         {
             DbCacheMiB = (int)Math.Clamp(dbCache, ChainStateSettings.MinDbCacheMiB, ChainStateSettings.MaxDbCacheMiB),

@@ -137,7 +137,7 @@ public sealed class OptionCatalog
         Add(new("reindex-chainstate", OptionGroup.General, null, "Rebuild chain state from the currently indexed blocks"));
         Add(new("reindex", OptionGroup.General, null, "Rebuild chain state and block index from the blk*.dat files on disk"));
         Add(new("txindex", OptionGroup.General, null,
-            "Maintain a full transaction index, used by the getrawtransaction rpc call (default: 0); accepted and checked, not acted on yet"));
+            "Maintain a full transaction index, used by the getrawtransaction rpc call (default: 0)"));
         Add(new("checkblockindex", OptionGroup.Debugging, null,
             "Do a full consistency check for mapBlockIndex, setBlockIndexCandidates, chainActive and mapBlocksUnlinked occasionally " +
             "(default: 0, regtest: 1)", DebugOnly: true));

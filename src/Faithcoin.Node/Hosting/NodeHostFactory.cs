@@ -92,6 +92,7 @@ public static class NodeHostFactory
 
         Metrics.MetricsServiceCollectionExtensions.AddNodeMetrics(services, options.Metrics);
         services.AddHostedService<NodeStartupService>();
+        Indexes.TransactionIndexServiceCollectionExtensions.AddTransactionIndex(services, options.ChainState, options.DataDirectory.ChainPath);
         services.AddMempoolPersistence();
 
         // After start-up (the chain is loaded), so stopped before it (no peer block once the chain flushes).

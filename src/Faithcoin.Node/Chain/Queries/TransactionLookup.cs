@@ -1,15 +1,18 @@
 using Faithcoin.Consensus.Chain;
+using Faithcoin.Node.Indexes;
 using Faithcoin.Node.Mempool;
 using NBitcoin;
 
 namespace Faithcoin.Node.Chain.Queries;
 
 /// <summary>
-/// 0.15's GetTransaction with fAllowSlow and without -txindex (getrawtransaction): the mempool first (no block);
-/// otherwise a confirmed transaction is found only while one of its outputs is unspent. The first unspent output
-/// found by index (AccessByTxid) gives the height of the block that holds it, and that block is read and searched.
+/// 0.15's GetTransaction with fAllowSlow (getrawtransaction): the mempool first (no block); then, with -txindex, the
+/// transaction index; then a confirmed transaction is found while one of its outputs is unspent: the first unspent
+/// output found by index (AccessByTxid) gives the height of the block that holds it, and that block is read and
+/// searched. The last step also covers blocks a still-syncing index has not reached.
 /// </summary>
-public sealed class TransactionLookup(ChainManager chain, IMempoolView mempool)
+/// <param name="index">The -txindex index; null (not registered) without -txindex.</param>
+public sealed class TransactionLookup(ChainManager chain, IMempoolView mempool, TransactionIndex? index = null)
 {
     /// <summary>
     /// 0.15's MAX_OUTPUTS_PER_BLOCK: no block can hold a transaction with more outputs than fit its weight at 9 bytes
@@ -26,6 +29,11 @@ public sealed class TransactionLookup(ChainManager chain, IMempoolView mempool)
         if (mempool.GetTransaction(txid) is { } pooled)
         {
             return new Found(pooled, null);
+        }
+
+        if (index?.Find(txid) is { } indexed)
+        {
+            return new Found(indexed.Transaction, indexed.Block);
         }
 
         for (var n = 0; n < MaxOutputsPerBlock; n++)

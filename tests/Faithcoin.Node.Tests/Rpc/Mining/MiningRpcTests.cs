@@ -130,7 +130,7 @@ public sealed class MiningRpcTests : IDisposable
         Assert.Equal(verbose.GetProperty("time").GetInt64(), verbose.GetProperty("blocktime").GetInt64());
 
         Assert.Equal(
-            (-5, "No such mempool or blockchain transaction. Use gettransaction for wallet transactions."),
+            (-5, "No such mempool transaction. Use -txindex to enable blockchain transaction queries. Use gettransaction for wallet transactions."),
             await rpc.ErrorAsync("getrawtransaction", $"\"{new string('b', 64)}\""));
         Assert.Equal((-8, "parameter 1 must be of length 64 (not 4)"), await rpc.ErrorAsync("getrawtransaction", "\"abcd\""));
         Assert.Equal((-8, "parameter 1 must be hexadecimal string (not 'xyz')"), await rpc.ErrorAsync("getrawtransaction", "\"xyz\""));

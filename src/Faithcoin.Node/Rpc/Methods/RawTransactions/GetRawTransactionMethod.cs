@@ -8,8 +8,8 @@ using Faithcoin.Node.Rpc.Methods.Blockchain;
 namespace Faithcoin.Node.Rpc.Methods.RawTransactions;
 
 /// <summary>
-/// getrawtransaction "txid" ( verbose ): without -txindex and without a mempool, 0.15 finds a transaction only
-/// through one of its unspent outputs (see <see cref="TransactionLookup"/>).
+/// getrawtransaction "txid" ( verbose ): a mempool transaction, with -txindex any confirmed one, otherwise a confirmed
+/// one only through one of its unspent outputs (see <see cref="TransactionLookup"/>).
 /// </summary>
 public sealed class GetRawTransactionMethod(ChainManager chain, TransactionLookup lookup, TransactionJson transactionJson) : IRpcMethod
 {
@@ -41,7 +41,7 @@ public sealed class GetRawTransactionMethod(ChainManager chain, TransactionLooku
         }
 
         var found = lookup.Find(txid)
-                    ?? throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "No such mempool or blockchain transaction. Use gettransaction for wallet transactions.");
+                    ?? throw new RpcException(RpcErrorCode.InvalidAddressOrKey, (chain.Settings.TxIndex ? "No such mempool or blockchain transaction" : "No such mempool transaction. Use -txindex to enable blockchain transaction queries") + ". Use gettransaction for wallet transactions.");
         if (!verbose)
         {
             return ValueTask.FromResult<JsonNode?>(JsonValue.Create(found.Transaction.ToHex()));
