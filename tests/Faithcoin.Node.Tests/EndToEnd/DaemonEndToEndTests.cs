@@ -61,7 +61,7 @@ public sealed class DaemonEndToEndTests
             Assert.Equal("Basic realm=\"jsonrpc\"", bad.Headers.WwwAuthenticate.ToString());
         }
 
-        (status, var unknown) = await daemon.CallAsync("""{"method":"getinfo","id":2}""", cookie);
+        (status, var unknown) = await daemon.CallAsync("""{"method":"nosuchmethod","id":2}""", cookie);
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal(-32601, unknown.GetProperty("error").GetProperty("code").GetInt32());
 
