@@ -20,6 +20,7 @@ public sealed partial class MempoolPersistenceService(
     ILogger<MempoolPersistenceService> logger) : IHostedService
 {
     private readonly bool persist = PersistOption(args);
+    private readonly CancellationTokenSource stopping = new();
     private Task? loading;
     private volatile bool loaded;
 
@@ -29,12 +30,13 @@ public sealed partial class MempoolPersistenceService(
     {
         if (persist)
         {
+            var token = stopping.Token;
             loading = importer.Completion.ContinueWith(
                 t =>
                 {
-                    if (t.IsCompletedSuccessfully)
+                    if (t.IsCompletedSuccessfully && !token.IsCancellationRequested)
                     {
-                        Load();
+                        Load(token);
                     }
                 },
                 CancellationToken.None,
@@ -45,11 +47,25 @@ public sealed partial class MempoolPersistenceService(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Stops before the start-up service (registered after it), so the import may still be running: a load that has
+    /// not begun is called off rather than waited for, one in progress stops between entries, and only a pool that
+    /// was loaded is written.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (loading is not null)
+        await stopping.CancelAsync().ConfigureAwait(false);
+        if (loading is not null && importer.Completion.IsCompleted)
         {
-            await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The host's shutdown timeout: leave the file as it is.
+                return;
+            }
         }
 
         if (loaded)
@@ -62,8 +78,8 @@ public sealed partial class MempoolPersistenceService(
     private static bool PersistOption(ArgsStore args) =>
         args.GetString("persistmempool") is not { } text || (ArgParsing.TryParseBool(text, out var value) && value);
 
-    /// <summary>LoadMempool: returns how many entries were accepted.</summary>
-    public int Load()
+    /// <summary>LoadMempool: returns how many entries were accepted; a stop request ends it between entries, unloaded.</summary>
+    public int Load(CancellationToken cancellationToken = default)
     {
         var path = FilePath;
         if (!File.Exists(path))
@@ -89,6 +105,11 @@ public sealed partial class MempoolPersistenceService(
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         foreach (var entry in dump.Entries)
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return accepted;
+            }
+
             if (entry.FeeDelta != 0)
             {
                 pool.Prioritise(entry.Transaction.GetHash(), entry.FeeDelta);

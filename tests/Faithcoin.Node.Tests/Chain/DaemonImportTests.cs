@@ -47,6 +47,43 @@ public sealed class DaemonImportTests
     }
 
     [Fact]
+    public async Task SigtermDuringTheImportStopsItAndExitsZeroWithThePartialChainKept()
+    {
+        using var data = new TempDirectory();
+        var port = DaemonProcess.FreePort();
+        string[] common = ["-regtest", $"-datadir={data.Path}", $"-rpcport={port}", "-rpcuser=user", "-rpcpassword=pass"];
+        int stoppedAt;
+        int beforeSignal;
+        await using (var daemon = DaemonProcess.Start(port, [.. common, $"-loadblock={FixtureSliceImportTests.SlicePath}"]))
+        {
+            await daemon.WaitUntilReadyAsync(() => Credentials, TimeSpan.FromSeconds(30));
+            beforeSignal = (await CallAsync(daemon, "getblockcount")).GetInt32();
+            daemon.Signal("TERM");
+            Assert.Equal(0, await daemon.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+            Assert.DoesNotContain("Unhandled exception", daemon.Stderr, StringComparison.Ordinal);
+        }
+
+        await using (var restarted = DaemonProcess.Start(port, common))
+        {
+            await restarted.WaitUntilReadyAsync(() => Credentials, TimeSpan.FromSeconds(30));
+            stoppedAt = (await CallAsync(restarted, "getblockcount")).GetInt32();
+            Assert.InRange(stoppedAt, beforeSignal, 499);
+
+            // Interrupted mid-import, the import must stop rather than run to the end (it used to hold shutdown up).
+            if (beforeSignal < 499)
+            {
+                Assert.True(stoppedAt < 499, $"the import ran on to {stoppedAt} after SIGTERM at {beforeSignal}");
+            }
+
+            await CallAsync(restarted, "stop");
+            Assert.Equal(0, await restarted.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        }
+
+        // No mempool.dat was loaded before the stop, so none is written over a good one.
+        Assert.False(File.Exists(Path.Combine(data.Path, "regtest", "mempool.dat.new")));
+    }
+
+    [Fact]
     public async Task DamagedChainStateStopsTheStartWithReindexAdvice()
     {
         using var data = new TempDirectory();

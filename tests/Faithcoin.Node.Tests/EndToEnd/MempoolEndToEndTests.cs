@@ -100,6 +100,58 @@ public sealed class MempoolEndToEndTests
         Assert.Equal(blocks[^1], (await restarted.ResultAsync("getbestblockhash")).GetString());
     }
 
+    [Fact]
+    public async Task Relatives_verbose_entries_and_prioritisation_show_through_rpc_and_the_template()
+    {
+        using var data = new TempDirectory();
+        await using var node = await DaemonRpc.StartRegtestAsync(data.Path, "-rest");
+        var blocks = (await node.ResultAsync("generatetoaddress", $"102, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToArray();
+        var parent = await SpendCoinbaseAsync(node, blocks[0], fee: 100_000);
+        var child = SpendOutput(parent, 0, fee: 100_000);
+        var loner = await SpendCoinbaseAsync(node, blocks[1], fee: 150_000);
+        foreach (var tx in new[] { parent, child, loner })
+        {
+            await node.ResultAsync("sendrawtransaction", $"\"{tx.ToHex()}\"");
+        }
+
+        var (p, c, l) = (parent.GetHash().ToString(), child.GetHash().ToString(), loner.GetHash().ToString());
+        var verbose = await node.ResultAsync("getrawmempool", "true");
+        Assert.Equal(p, verbose.GetProperty(c).GetProperty("depends")[0].GetString());
+        Assert.Equal(2, verbose.GetProperty(p).GetProperty("descendantcount").GetInt32());
+        Assert.Equal(200_000, verbose.GetProperty(c).GetProperty("ancestorfees").GetInt64());
+        Assert.Equal(p, (await node.ResultAsync("getmempoolancestors", $"\"{c}\""))[0].GetString());
+        var descendants = await node.ResultAsync("getmempooldescendants", $"\"{p}\", true");
+        Assert.Equal(2, descendants.GetProperty(c).GetProperty("ancestorcount").GetInt32());
+        Assert.Equal((-5, "Transaction not in mempool"), await node.ErrorAsync("getmempoolentry", $"\"{uint256.One}\""));
+
+        // The loner pays the best rate, so it leads the template, until the parent is prioritised above it.
+        Assert.Equal(l, TemplateOrder(await node.ResultAsync("getblocktemplate", """{"rules":["segwit"]}"""))[0]);
+        await node.ResultAsync("prioritisetransaction", $"\"{p}\", 0, 1000000");
+        Assert.Equal((-8, "Priority is no longer supported, dummy argument to prioritisetransaction must be 0."), await node.ErrorAsync("prioritisetransaction", $"\"{p}\", 1, 5"));
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        // Prioritised, the parent goes first on its own; the child alone then pays less than the loner.
+        Assert.Equal([p, l, c], TemplateOrder(await node.ResultAsync("getblocktemplate", """{"rules":["segwit"]}""")));
+
+        var utxos = await node.Daemon.GetRestAsync($"/rest/getutxos/checkmempool/{c}-0.json");
+        Assert.Contains("\"bitmap\":\"1\"", utxos, StringComparison.Ordinal);
+        var spent = await node.Daemon.GetRestAsync($"/rest/getutxos/checkmempool/{p}-0.json");
+        Assert.Contains("\"bitmap\":\"0\"", spent, StringComparison.Ordinal);
+    }
+
+    private static string[] TemplateOrder(JsonElement template) =>
+        template.GetProperty("transactions").EnumerateArray().Select(t => t.GetProperty("txid").GetString()!).ToArray();
+
+    private Transaction SpendOutput(Transaction parent, int index, long fee)
+    {
+        var outpoint = new OutPoint(parent, index);
+        var spent = parent.Outputs[index];
+        var tx = FaithcoinConsensusFactory.Instance.CreateTransaction();
+        tx.Inputs.Add(new TxIn(outpoint));
+        tx.Outputs.Add(new TxOut(spent.Value - Money.Satoshis(fee), spent.ScriptPubKey));
+        tx.Sign(key.GetBitcoinSecret(Regtest), new NBitcoin.Coin(outpoint, spent));
+        return tx;
+    }
+
     private async Task<Transaction> SpendCoinbaseAsync(DaemonRpc node, string blockHash, long fee, OutPoint? prevout = null)
     {
         var block = await node.ResultAsync("getblock", $"\"{blockHash}\"");
