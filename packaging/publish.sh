@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Publishes faithcoind (and faithcoin-cli once src/Faithcoin.Cli exists) self-contained for Linux and
-# packs one tarball per runtime identifier.
+# Publishes faithcoind and faithcoin-cli self-contained for Linux and packs one tarball per runtime
+# identifier.
 #
 #   packaging/publish.sh                       # linux-arm64 and linux-x64
 #   packaging/publish.sh linux-arm64           # one target
 #   OUT=/tmp/pkg READY_TO_RUN=0 packaging/publish.sh linux-x64
 #
 # Result, per RID, in $OUT (default packaging/out):
-#   <rid>/faithcoin-<version>-<rid>/bin/       faithcoind, the .NET runtime, librocksdb.so for <rid>
+#   <rid>/faithcoin-<version>-<rid>/bin/       faithcoind, faithcoin-cli, the .NET runtime, librocksdb.so for <rid>
 #   <rid>/faithcoin-<version>-<rid>/share/     faithcoin.conf (documented defaults), faithcoind.service
 #   faithcoin-<version>-<rid>.tar.gz
 #
@@ -48,13 +48,9 @@ fi
 version=${VERSION:-$(sed -n 's/.*FullVersion = "v\([^"]*\)".*/\1/p' src/Faithcoin.Node/ClientVersion.cs | head -n1)}
 version=${version:-dev}
 
-# Executables that travel together: the daemon always, the CLI as soon as its project exists.
-projects=(src/Faithcoin.Node/Faithcoin.Node.csproj)
-if [ -f src/Faithcoin.Cli/Faithcoin.Cli.csproj ]; then
-  projects+=(src/Faithcoin.Cli/Faithcoin.Cli.csproj)
-else
-  echo "publish.sh: src/Faithcoin.Cli not present yet; packing faithcoind only"
-fi
+# The daemon and its client travel together, published into one folder: both are self-contained on the
+# same runtime, so they share its files.
+projects=(src/Faithcoin.Node/Faithcoin.Node.csproj src/Faithcoin.Cli/Faithcoin.Cli.csproj)
 
 for rid in "${rids[@]}"; do
   case "$rid" in
