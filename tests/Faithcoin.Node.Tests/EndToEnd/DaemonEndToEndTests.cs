@@ -87,7 +87,7 @@ public sealed class DaemonEndToEndTests
 
         (status, var stop) = await daemon.CallAsync("""{"method":"stop","id":9}""", cookie);
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("faithcoin server stopping", stop.GetProperty("result").GetString());
+        Assert.Equal("Faithcoin server stopping", stop.GetProperty("result").GetString());
         Assert.Equal(0, await daemon.WaitForExitAsync(ExitTimeout));
 
         Assert.False(File.Exists(cookiePath), "the cookie is deleted at shutdown");

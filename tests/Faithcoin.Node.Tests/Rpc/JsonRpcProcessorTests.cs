@@ -173,7 +173,7 @@ public sealed class JsonRpcProcessorTests : IDisposable
     {
         var (status, reply) = await rpc.PostAsync("""{"method":"stop","id":1}""");
         Assert.Equal(200, status);
-        Assert.Equal("faithcoin server stopping", reply.GetProperty("result").GetString());
+        Assert.Equal("Faithcoin server stopping", reply.GetProperty("result").GetString());
         Assert.Equal(1, rpc.Shutdown.Requests);
     }
 

@@ -24,6 +24,6 @@ public sealed class StopMethod(IShutdownRequester shutdown) : IRpcMethod
     public ValueTask<JsonNode?> ExecuteAsync(RpcParameters parameters, CancellationToken cancellationToken)
     {
         shutdown.RequestShutdown();
-        return ValueTask.FromResult<JsonNode?>(JsonValue.Create("faithcoin server stopping"));
+        return ValueTask.FromResult<JsonNode?>(JsonValue.Create("Faithcoin server stopping"));
     }
 }
