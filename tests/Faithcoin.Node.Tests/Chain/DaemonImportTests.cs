@@ -84,6 +84,43 @@ public sealed class DaemonImportTests
     }
 
     [Fact]
+    public async Task ReindexRebuildsTheSameChainFromTheBlockFiles()
+    {
+        using var data = new TempDirectory();
+        var port = DaemonProcess.FreePort();
+        string[] common = ["-regtest", $"-datadir={data.Path}", $"-rpcport={port}", "-rpcuser=user", "-rpcpassword=pass"];
+        string tip;
+        JsonElement before;
+        await using (var daemon = DaemonProcess.Start(port, common))
+        {
+            await daemon.WaitUntilReadyAsync(() => Credentials, TimeSpan.FromSeconds(30));
+            await CallAsync(daemon, "generatetoaddress", "120, \"mkHS9ne12qx9pS9VojpwU5xtRd4T7X7ZUt\"");
+            tip = (await CallAsync(daemon, "getbestblockhash")).GetString()!;
+            before = await CallAsync(daemon, "gettxoutsetinfo");
+            await CallAsync(daemon, "stop");
+            Assert.Equal(0, await daemon.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        }
+
+        await using (var reindexed = DaemonProcess.Start(port, [.. common, "-reindex"]))
+        {
+            await reindexed.WaitUntilReadyAsync(() => Credentials, TimeSpan.FromSeconds(30));
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while ((await CallAsync(reindexed, "getbestblockhash")).GetString() != tip && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.Equal(tip, (await CallAsync(reindexed, "getbestblockhash")).GetString());
+            var after = await CallAsync(reindexed, "gettxoutsetinfo");
+            Assert.Equal(before.GetProperty("hash_serialized_2").GetString(), after.GetProperty("hash_serialized_2").GetString());
+            Assert.Equal(before.GetProperty("txouts").GetInt32(), after.GetProperty("txouts").GetInt32());
+            Assert.Contains("Reindexing", File.ReadAllText(Path.Combine(data.Path, "regtest", "debug.log")), StringComparison.OrdinalIgnoreCase);
+            await CallAsync(reindexed, "stop");
+            Assert.Equal(0, await reindexed.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        }
+    }
+
+    [Fact]
     public async Task DamagedChainStateStopsTheStartWithReindexAdvice()
     {
         using var data = new TempDirectory();
@@ -96,9 +133,9 @@ public sealed class DaemonImportTests
         Assert.Contains("-reindex", stderr, StringComparison.Ordinal);
     }
 
-    private static async Task<JsonElement> CallAsync(DaemonProcess daemon, string method)
+    private static async Task<JsonElement> CallAsync(DaemonProcess daemon, string method, string parameters = "")
     {
-        var (status, body) = await daemon.CallAsync($$"""{"method":"{{method}}","id":1}""", Credentials);
+        var (status, body) = await daemon.CallAsync($$"""{"method":"{{method}}","params":[{{parameters}}],"id":1}""", Credentials);
         Assert.Equal(HttpStatusCode.OK, status);
         return body.GetProperty("result");
     }
