@@ -22,9 +22,9 @@ public static class RelayOptionHelp
         Acting(Relay("whitelistrelay", null, "Accept relayed transactions received from whitelisted peers even when not relaying transactions (default: 1)")),
         Acting(Relay("whitelistforcerelay", null,
             "Force relay of transactions from whitelisted peers even if they violate local relay policy (default: 1)")),
-        Block("blockmaxweight", "<n>", "Set maximum BIP141 block weight (default: 3000000)"),
-        Block("blockmaxsize", "<n>", "Set maximum BIP141 block weight to this * 4. Deprecated, use blockmaxweight"),
-        Block("blockmintxfee", "<amt>", $"Set lowest fee rate (in {Unit}/kB) for transactions to be included in block creation. (default: 0.001)"),
+        Acting(Block("blockmaxweight", "<n>", "Set maximum BIP141 block weight (default: 3000000)")),
+        Acting(Block("blockmaxsize", "<n>", "Set maximum BIP141 block weight to this * 4. Deprecated, use blockmaxweight")),
+        Acting(Block("blockmintxfee", "<amt>", $"Set lowest fee rate (in {Unit}/kB) for transactions to be included in block creation. (default: 0.001)")),
         Block("blockversion", "<n>", "Override block version to test forking scenarios", debugOnly: true),
     ];
 

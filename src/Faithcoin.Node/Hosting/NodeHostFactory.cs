@@ -77,6 +77,7 @@ public static class NodeHostFactory
         services.AddNetworkRpcMethods();
         services.AddFeeEstimation(options.DataDirectory.ChainPath);
         services.AddMempool(MempoolServiceCollectionExtensions.BindPolicy(options.Chain, args));
+        services.AddSingleton(BindOrFail(() => Mining.BlockAssemblerOptionsBinder.Bind(args)));
         services.AddRpcMethod<LoggingMethod>();
         services.AddRpcMethod<SetMockTimeMethod>();
         services.AddSingleton(options.Notify);
@@ -101,5 +102,18 @@ public static class NodeHostFactory
         // Last of all, as 0.15's SetRPCWarmupFinished: RPC is fully usable once it stops answering -28.
         services.AddHostedService<RpcWarmupFinisher>();
         return builder.Build();
+    }
+
+    /// <summary>A configuration error found while composing stops the start like the others: "Error: ..." and exit 1.</summary>
+    private static T BindOrFail<T>(Func<T> bind)
+    {
+        try
+        {
+            return bind();
+        }
+        catch (ConfigurationException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
     }
 }

@@ -2,7 +2,7 @@ using Faithcoin.Consensus.Chain;
 
 namespace Faithcoin.Node.Mining;
 
-/// <summary>Limits for assembled blocks (0.15's -blockmaxweight).</summary>
+/// <summary>Limits for assembled blocks (0.15's -blockmaxweight, -blockmaxsize as weight, -blockmintxfee).</summary>
 public sealed record BlockAssemblerOptions
 {
     /// <summary>DEFAULT_BLOCK_MAX_WEIGHT: a quarter below the consensus limit unless the operator raises it.</summary>
@@ -13,7 +13,13 @@ public sealed record BlockAssemblerOptions
 
     public const long CoinbaseReservedSigOpsCost = 400;
 
+    /// <summary>DEFAULT_BLOCK_MIN_TX_FEE of Litecoin, satoshis per 1,000 vbytes.</summary>
+    public const long DefaultMinFeePerKilobyte = 100_000;
+
     private readonly long maxWeight = DefaultMaxWeight;
+
+    /// <summary>Packages paying less than this rate are left out of templates.</summary>
+    public long MinFeePerKilobyte { get; init; } = DefaultMinFeePerKilobyte;
 
     /// <summary>Clamped like 0.15 to [4000, MAX_BLOCK_WEIGHT - 4000].</summary>
     public long MaxWeight

@@ -10,12 +10,11 @@ namespace Faithcoin.Node.Rpc.Methods.Mining;
 /// 0.15's BlockAssembler(Params()).CreateNewBlock on the current tip, under the chain lock so the tip and the
 /// deployment states it reads agree, filled from the mempool in <see cref="PackageSelector"/>'s order.
 /// </summary>
-public sealed class TemplateFactory(ChainManager chain, BlockValidityTester tester, TimeProvider time, MiningStatistics statistics, TransactionPool pool)
+public sealed class TemplateFactory(
+    ChainManager chain, BlockValidityTester tester, TimeProvider time, MiningStatistics statistics, TransactionPool pool, BlockAssemblerOptions? assemblerOptions = null)
 {
-    /// <summary>-blockmintxfee's default in satoshis per 1,000 vbytes (Litecoin's DEFAULT_BLOCK_MIN_TX_FEE).</summary>
-    public const long BlockMinTxFee = 100_000;
 
-    private readonly BlockAssemblerOptions options = new();
+    private readonly BlockAssemblerOptions options = assemblerOptions ?? new();
 
     public BlockTemplate Create(Script coinbaseScript, bool mineWitnessTransactions = true)
     {
@@ -25,7 +24,7 @@ public sealed class TemplateFactory(ChainManager chain, BlockValidityTester test
         {
             var created = new BlockAssembler(chainParams, context.VersionBits(chainParams.Consensus), options)
                 .CreateNewBlock(
-                    context.Active.Tip!, coinbaseScript, PackageSelector.Select(pool, BlockMinTxFee), time.GetUtcNow().ToUnixTimeSeconds(), mineWitnessTransactions);
+                    context.Active.Tip!, coinbaseScript, PackageSelector.Select(pool, options.MinFeePerKilobyte), time.GetUtcNow().ToUnixTimeSeconds(), mineWitnessTransactions);
 
             // 0.15 checks every new template against the tip it was built on; the lock is re-entered, so the tip cannot move between.
             if (tester.Test(created.Block) is { } error)
