@@ -40,7 +40,6 @@ public sealed class OptionCatalog
         "blockmaxsize", "blockmintxfee", "blockprioritysize", "blockversion",
 
         // RPC
-        "rpcserialversion",
     ];
 
     private readonly Dictionary<string, OptionDescriptor> options = new(StringComparer.Ordinal);
@@ -88,6 +87,8 @@ public sealed class OptionCatalog
         Add(new("rpcservertimeout", OptionGroup.RpcServer, "<n>",
             $"Timeout during HTTP requests (default: {NodeDefaults.RpcServerTimeoutSeconds})"));
         Add(new("rest", OptionGroup.RpcServer, null, "Accept public REST requests (default: 0)"));
+        Add(new("rpcserialversion", OptionGroup.RpcServer, null,
+            "Sets the serialization of raw transaction or block hex returned in non-verbose mode, non-segwit(0) or segwit(1) (default: 1)"));
         Add(new("rpcauth", OptionGroup.RpcServer, "<userpw>",
             "Username and hashed password for JSON-RPC connections. The field <userpw> comes in the format: <USERNAME>:<SALT>$<HASH>. " +
             "A canonical python script is included in share/rpcauth. The client then connects normally using the " +

@@ -78,6 +78,7 @@ public static class NodeHostFactory
         services.AddFeeEstimation(options.DataDirectory.ChainPath);
         services.AddMempool(MempoolServiceCollectionExtensions.BindPolicy(options.Chain, args));
         services.AddSingleton(BindOrFail(() => Mining.BlockAssemblerOptionsBinder.Bind(args)));
+        services.AddSingleton(BindOrFail(() => Rpc.Formatting.RpcSerialization.FromArgs(args)));
         services.AddRpcMethod<LoggingMethod>();
         services.AddRpcMethod<SetMockTimeMethod>();
         services.AddSingleton(options.Notify);

@@ -11,11 +11,13 @@ namespace Faithcoin.Node.Rpc.Formatting;
 public sealed class TransactionJson
 {
     private readonly Network network;
+    private readonly RpcSerialization serialization;
 
-    public TransactionJson(ChainParams chainParams)
+    public TransactionJson(ChainParams chainParams, RpcSerialization? serialization = null)
     {
         ArgumentNullException.ThrowIfNull(chainParams);
         network = chainParams.Network;
+        this.serialization = serialization ?? new RpcSerialization();
     }
 
     /// <summary>TxToUniv with no block: decoderawtransaction passes includeHex false, getblock true.</summary>
@@ -38,7 +40,7 @@ public sealed class TransactionJson
         };
         if (includeHex)
         {
-            entry["hex"] = tx.ToHex();
+            entry["hex"] = serialization.TransactionHex(tx);
         }
 
         return entry;

@@ -6,7 +6,7 @@ using Faithcoin.Node.Rpc.Formatting;
 namespace Faithcoin.Node.Rpc.Methods.Blockchain;
 
 /// <summary>getblock "blockhash" ( verbosity ): the stored block as hex (0), as an object (1) or with its transactions (2).</summary>
-public sealed class GetBlockMethod(ChainManager chain, BlockJson blockJson) : IRpcMethod
+public sealed class GetBlockMethod(ChainManager chain, BlockJson blockJson, RpcSerialization? serialization = null) : IRpcMethod
 {
     private const string ExampleHash = "\"e2acdf2dd19a702e5d12a925f1e984b01e47a933562ca893656d4afb38b44ee3\"";
 
@@ -85,7 +85,8 @@ public sealed class GetBlockMethod(ChainManager chain, BlockJson blockJson) : IR
         if (verbosity <= 0)
         {
             var bytes = chain.ReadBlockBytes(entry) ?? throw NotOnDisk(entry);
-            return ValueTask.FromResult<JsonNode?>(JsonValue.Create(Convert.ToHexStringLower(bytes)));
+            var hex = (serialization ?? new RpcSerialization()).BlockHex(bytes, () => chain.ReadBlock(entry) ?? throw NotOnDisk(entry));
+            return ValueTask.FromResult<JsonNode?>(JsonValue.Create(hex));
         }
 
         var block = chain.ReadBlock(entry) ?? throw NotOnDisk(entry);

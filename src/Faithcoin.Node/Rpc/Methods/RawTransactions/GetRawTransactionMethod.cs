@@ -11,7 +11,7 @@ namespace Faithcoin.Node.Rpc.Methods.RawTransactions;
 /// getrawtransaction "txid" ( verbose ): a mempool transaction, with -txindex any confirmed one, otherwise a confirmed
 /// one only through one of its unspent outputs (see <see cref="TransactionLookup"/>).
 /// </summary>
-public sealed class GetRawTransactionMethod(ChainManager chain, TransactionLookup lookup, TransactionJson transactionJson) : IRpcMethod
+public sealed class GetRawTransactionMethod(ChainManager chain, TransactionLookup lookup, TransactionJson transactionJson, RpcSerialization? serialization = null) : IRpcMethod
 {
     public string Name => "getrawtransaction";
 
@@ -44,7 +44,7 @@ public sealed class GetRawTransactionMethod(ChainManager chain, TransactionLooku
                     ?? throw new RpcException(RpcErrorCode.InvalidAddressOrKey, (chain.Settings.TxIndex ? "No such mempool or blockchain transaction" : "No such mempool transaction. Use -txindex to enable blockchain transaction queries") + ". Use gettransaction for wallet transactions.");
         if (!verbose)
         {
-            return ValueTask.FromResult<JsonNode?>(JsonValue.Create(found.Transaction.ToHex()));
+            return ValueTask.FromResult<JsonNode?>(JsonValue.Create((serialization ?? new RpcSerialization()).TransactionHex(found.Transaction)));
         }
 
         var block = found.Block;
