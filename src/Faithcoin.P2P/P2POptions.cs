@@ -42,6 +42,15 @@ public sealed record P2POptions
     /// <summary>-whitelist: inbound peers from these subnets are never banned and are served during initial download.</summary>
     public IReadOnlyList<IPNetwork> Whitelist { get; init; } = [];
 
+    /// <summary>
+    /// -proxyprotocol: inbound connections from these sources may start with a PROXY v1/v2 header whose source
+    /// address then stands for the peer. Connections from elsewhere are never read for one.
+    /// </summary>
+    public IReadOnlyList<IPNetwork> ProxyProtocolSources { get; init; } = [];
+
+    /// <summary>How long a connection from a -proxyprotocol source may take to show whether it has a header. Not an option of the original.</summary>
+    public TimeSpan ProxyProtocolTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>-banscore: misbehaviour score at which a peer is disconnected and banned.</summary>
     public int BanScore { get; init; } = 100;
 

@@ -50,6 +50,7 @@ public static class NetworkOptionsBinder
             AddNode = args.GetAll("addnode").Select(a => a.Value).ToArray(),
             SeedNode = args.GetAll("seednode").Select(a => a.Value).ToArray(),
             Whitelist = args.GetAll("whitelist").Select(Whitelist).ToArray(),
+            ProxyProtocolSources = args.GetAll("proxyprotocol").Select(ProxyProtocolSource).ToArray(),
             BanScore = (int)Math.Clamp(GetInt(args, "banscore", defaults.BanScore), 1, int.MaxValue),
             BanTime = TimeSpan.FromSeconds(Math.Clamp(GetInt(args, "bantime", (long)defaults.BanTime.TotalSeconds), 1, int.MaxValue)),
             MaxReceiveBuffer = Math.Max(1, GetInt(args, "maxreceivebuffer", defaults.MaxReceiveBuffer / 1000)) * 1000,
@@ -93,7 +94,7 @@ public static class NetworkOptionsBinder
             ExternalIp = externalIp,
             OnlyNet = args.GetAll("onlynet").Select(a => a.Value.ToLowerInvariant()).Distinct().ToArray(),
             Proxy = proxy,
-            ProxyProtocol = args.GetAll("proxyprotocol").Select(ProxyProtocolSource).ToArray(),
+            ProxyProtocol = p2p.ProxyProtocolSources,
             PeerBloomFilters = NodeOptionsBinder.GetBool(args, "peerbloomfilters", true),
         };
     }

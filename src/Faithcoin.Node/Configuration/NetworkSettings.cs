@@ -28,7 +28,7 @@ public sealed record NetworkSettings
 
     /// <summary>
     /// -proxyprotocol=&lt;subnet&gt; (repeatable): the sources (e.g. an ingress) whose inbound connections start with
-    /// a PROXY protocol header. Parsed and validated; the listener does not read PROXY headers yet.
+    /// a PROXY protocol header (the same list as P2POptions.ProxyProtocolSources, which the listener acts on).
     /// </summary>
     public IReadOnlyList<IPNetwork> ProxyProtocol { get; init; } = [];
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Faithcoin.Consensus.Chain;
+using Faithcoin.P2P.Net.ProxyProtocol;
 using Faithcoin.P2P.Peers;
 using Microsoft.Extensions.Logging;
 
@@ -24,6 +25,7 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger logger;
     private readonly OutboundConnector connector;
+    private readonly ProxyAcceptor proxyAcceptor;
     private readonly ConcurrentDictionary<long, PeerConnection> peers = new();
     private readonly List<ConnectionListener> listeners = [];
     private long lastPeerId;
@@ -55,6 +57,7 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
         this.loggerFactory = loggerFactory;
         logger = loggerFactory.CreateLogger<ConnectionManager>();
         connector = new OutboundConnector(options.ConnectTimeout);
+        proxyAcceptor = new ProxyAcceptor(options.ProxyProtocolSources, options.ProxyProtocolTimeout, loggerFactory.CreateLogger<ProxyAcceptor>());
     }
 
     public IReadOnlyCollection<PeerConnection> Peers => peers.Values.OrderBy(p => p.Id).ToList();
@@ -206,6 +209,7 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
         }
 
         listeners.Clear();
+        await proxyAcceptor.DisposeAsync().ConfigureAwait(false);
         var closing = peers.Values.ToList();
         foreach (var peer in closing)
         {
@@ -220,11 +224,18 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
             && p.RemoteAddress.Equals(AddressClass.Normalize(endpoint.Address))
             && p.RemoteEndPoint.Port == endpoint.Port);
 
-    // AcceptConnection: must not wait for anything, the listener calls it inline.
+    // AcceptConnection, never waiting (the listener calls it inline). A -proxyprotocol source's header is read
+    // first, off the listener's loop; Admit's checks then see the address the header carries.
     private void OnAccepted(Socket socket)
     {
-        var netEvents = events!;
-        var remote = (IPEndPoint)socket.RemoteEndPoint!;
+        if (!proxyAcceptor.TryAccept(socket, Admit))
+        {
+            Admit(socket, (IPEndPoint)socket.RemoteEndPoint!, default);
+        }
+    }
+
+    private void Admit(Socket socket, IPEndPoint remote, ReadOnlyMemory<byte> initialBytes)
+    {
         var address = AddressClass.Normalize(remote.Address);
         var whitelisted = whitelist.Contains(address);
         if (!networkActive)
@@ -249,14 +260,15 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
             return;
         }
 
-        Register(socket, ConnectionKind.Inbound, new IPEndPoint(address, remote.Port).ToString(), whitelisted, netEvents);
+        var endpoint = new IPEndPoint(address, remote.Port);
+        Register(socket, ConnectionKind.Inbound, endpoint.ToString(), whitelisted, events!, endpoint, initialBytes);
     }
 
-    private PeerConnection Register(Socket socket, ConnectionKind kind, string name, bool whitelisted, INetEvents netEvents)
+    private PeerConnection Register(Socket socket, ConnectionKind kind, string name, bool whitelisted, INetEvents netEvents, IPEndPoint? remote = null, ReadOnlyMemory<byte> initialBytes = default)
     {
         var id = Interlocked.Increment(ref lastPeerId);
         var peer = new PeerConnection(
-            id, socket, kind, name, whitelisted, settings, netEvents, time, loggerFactory.CreateLogger<PeerConnection>());
+            id, socket, kind, name, whitelisted, settings, netEvents, time, loggerFactory.CreateLogger<PeerConnection>(), remote, initialBytes);
         peers[id] = peer;
         LogConnected(logger, kind.ToString(), peer.RemoteEndPoint, id);
         peer.Completion.ContinueWith(

@@ -26,6 +26,7 @@ public sealed partial class PeerConnection
     private readonly SendQueue sendQueue;
     private readonly FrameDecoder decoder;
     private readonly MessageFramer framer;
+    private readonly ReadOnlyMemory<byte> initialBytes;
     private readonly CancellationTokenSource readStop = new();
     private readonly CancellationTokenSource writeStop = new();
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -46,7 +47,9 @@ public sealed partial class PeerConnection
         PeerConnectionSettings settings,
         INetEvents events,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        IPEndPoint? remoteEndPoint = null,
+        ReadOnlyMemory<byte> initialBytes = default)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(settings);
@@ -62,7 +65,9 @@ public sealed partial class PeerConnection
         this.events = events;
         this.time = time;
         this.logger = logger;
-        RemoteEndPoint = (IPEndPoint)socket.RemoteEndPoint!;
+        // Behind a PROXY header the peer is the address the header carries, not the proxy's.
+        RemoteEndPoint = remoteEndPoint ?? (IPEndPoint)socket.RemoteEndPoint!;
+        this.initialBytes = initialBytes;
         LocalEndPoint = socket.LocalEndPoint as IPEndPoint;
         ConnectedAt = time.GetUtcNow();
         LocalNonce = RandomNonce();
@@ -205,6 +210,13 @@ public sealed partial class PeerConnection
         var token = readStop.Token;
         try
         {
+            if (!initialBytes.IsEmpty)
+            {
+                // Bytes read while looking for a PROXY header: the start of the P2P stream.
+                Interlocked.Add(ref bytesReceived, initialBytes.Length);
+                await writer.WriteAsync(initialBytes, token).ConfigureAwait(false);
+            }
+
             while (!token.IsCancellationRequested)
             {
                 var memory = writer.GetMemory(ReceiveChunk);
