@@ -55,6 +55,7 @@ public sealed class NetworkOptionsBinderTests : IDisposable
         Assert.Equal(["a:1", "b:2"], network.P2P.AddNode);
         Assert.Equal(["s:3"], network.P2P.SeedNode);
         Assert.Equal([IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("::1/128"), IPNetwork.Parse("192.168.0.0/16")], network.P2P.Whitelist);
+        Assert.Equal([IPNetwork.Parse("10.0.0.0/8")], network.P2P.ProxyProtocolSources);
         Assert.Equal(50, network.P2P.BanScore);
         Assert.Equal(TimeSpan.FromSeconds(60), network.P2P.BanTime);
         Assert.Equal(10_000, network.P2P.MaxReceiveBuffer);
