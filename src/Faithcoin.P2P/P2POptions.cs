@@ -124,6 +124,9 @@ public sealed record P2POptions
     /// <summary>-whitelistforcerelay: relay transactions from whitelisted peers even when the pool already has or refused them.</summary>
     public bool WhitelistForceRelay { get; init; } = true;
 
+    /// <summary>-logips: peers' addresses in the connection and version log lines, as 0.15 prints them only when set.</summary>
+    public bool LogIps { get; init; }
+
     /// <summary>-feefilter: announce our minimum fee rate to peers that understand feefilter.</summary>
     public bool FeeFilter { get; init; } = true;
 

@@ -61,6 +61,7 @@ public static class NetworkOptionsBinder
             PeersPath = node.DataDirectory.ResolveInChainFolder(PeersFileName),
             DnsSeed = dnsSeed,
             ForceDnsSeed = NodeOptionsBinder.GetBool(args, "forcednsseed", false),
+            LogIps = NodeOptionsBinder.GetBool(args, "logips", false),
 
             // 0.15 stops offering NODE_NETWORK in prune mode: peers cannot count on it for old blocks.
             LocalServices = node.ChainState.PruneMode ? defaults.LocalServices & ~ServiceFlags.Network : defaults.LocalServices,

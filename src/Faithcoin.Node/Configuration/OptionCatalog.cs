@@ -31,7 +31,7 @@ public sealed class OptionCatalog
         "checkblocks", "checklevel", "checkmempool", "checkpoints",
         "disablesafemode", "testsafemode", "dropmessagestest", "fuzzmessagestest", "stopafterblockimport",
         "stopatheight", 
-        "vbparams", "debugexclude", "help-debug", "logips", "logtimestamps", "logtimemicros", "mocktime",
+        "vbparams", "debugexclude", "help-debug", "logtimestamps", "logtimemicros", "mocktime",
         "maxsigcachesize", "printpriority", "shrinkdebugfile",
 
         // Node relay and block creation

@@ -270,7 +270,15 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
         var peer = new PeerConnection(
             id, socket, kind, name, whitelisted, settings, netEvents, time, loggerFactory.CreateLogger<PeerConnection>(), remote, initialBytes);
         peers[id] = peer;
-        LogConnected(logger, kind.ToString(), peer.RemoteEndPoint, id);
+        if (options.LogIps)
+        {
+            LogConnectedWithAddress(logger, peer.RemoteEndPoint, id);
+        }
+        else
+        {
+            LogConnected(logger, id);
+        }
+
         peer.Completion.ContinueWith(
             _ =>
             {
@@ -291,8 +299,11 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
     [LoggerMessage(Level = LogLevel.Information, Message = "connection from {Endpoint} dropped ({Reason})")]
     private static partial void LogDropped(ILogger logger, IPEndPoint endpoint, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Kind} connection {Endpoint} peer={Peer}")]
-    private static partial void LogConnected(ILogger logger, string kind, IPEndPoint endpoint, long peer);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Added connection to {Endpoint} peer={Peer}")]
+    private static partial void LogConnectedWithAddress(ILogger logger, IPEndPoint endpoint, long peer);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Added connection peer={Peer}")]
+    private static partial void LogConnected(ILogger logger, long peer);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "connection to {Destination} failed: {Reason}")]
     private static partial void LogConnectFailed(ILogger logger, string destination, string reason);

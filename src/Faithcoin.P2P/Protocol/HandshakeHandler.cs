@@ -114,7 +114,8 @@ public sealed partial class HandshakeHandler
             addresses.Good(connection.RemoteEndPoint);
         }
 
-        LogVersion(logger, state.UserAgent, version.Version, version.StartHeight, version.Receiver.Address.ToString(), peer.Id);
+        var remote = options.LogIps ? ", peeraddr=" + connection.RemoteEndPoint : string.Empty;
+        LogVersion(logger, state.UserAgent, version.Version, version.StartHeight, version.Receiver.Address.ToString(), peer.Id, remote);
     }
 
     public void HandleVerack(PeerContext peer)
@@ -153,6 +154,6 @@ public sealed partial class HandshakeHandler
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "receive version message: {UserAgent}: version {Version}, blocks={Height}, us={Us}, peer={Peer}")]
-    private static partial void LogVersion(ILogger logger, string userAgent, int version, int height, string us, long peer);
+    [LoggerMessage(Level = LogLevel.Information, Message = "receive version message: {UserAgent}: version {Version}, blocks={Height}, us={Us}, peer={Peer}{Remote}")]
+    private static partial void LogVersion(ILogger logger, string userAgent, int version, int height, string us, long peer, string remote);
 }

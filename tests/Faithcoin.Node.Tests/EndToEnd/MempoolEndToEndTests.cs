@@ -22,7 +22,7 @@ public sealed class MempoolEndToEndTests
         using var dataA = new TempDirectory();
         using var dataB = new TempDirectory();
         var portA = DaemonProcess.FreePort();
-        await using var a = await DaemonRpc.StartRegtestAsync(dataA.Path, $"-port={portA}", "-rest", "-debug=net", "-debug=mempool");
+        await using var a = await DaemonRpc.StartRegtestAsync(dataA.Path, $"-port={portA}", "-rest", "-debug=net", "-debug=mempool", "-logips");
         await using var b = await DaemonRpc.StartRegtestAsync(dataB.Path, $"-connect=127.0.0.1:{portA}", "-debug=net", "-debug=mempool");
         var blocks = (await a.ResultAsync("generatetoaddress", $"101, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToList();
         await WaitForAsync(async () => (await b.ResultAsync("getblockcount")).GetInt32() == 101, "B syncs the chain");
@@ -71,6 +71,13 @@ public sealed class MempoolEndToEndTests
         Assert.Equal(0, (await a.ResultAsync("getmempoolinfo")).GetProperty("size").GetInt32());
         Assert.Equal((-27, "transaction already in block chain"), await a.ErrorAsync("sendrawtransaction", $"\"{tx.ToHex()}\""));
         await WaitForAsync(async () => (await b.ResultAsync("getmempoolinfo")).GetProperty("size").GetInt32() == 0, "B drops the mined transaction");
+
+        // -logips: A names its peer's address in the net log lines, B (without it) only the peer number.
+        var logA = File.ReadAllText(Path.Combine(dataA.Path, "regtest", "debug.log"));
+        var logB = File.ReadAllText(Path.Combine(dataB.Path, "regtest", "debug.log"));
+        Assert.Contains("peeraddr=127.0.0.1", logA, StringComparison.Ordinal);
+        Assert.Contains("receive version message", logB, StringComparison.Ordinal);
+        Assert.DoesNotContain("peeraddr=", logB, StringComparison.Ordinal);
 
         var proof = (await a.ResultAsync("gettxoutproof", $"[\"{txid}\"]")).GetString();
         Assert.Equal(txid, (await a.ResultAsync("verifytxoutproof", $"\"{proof}\""))[0].GetString());
