@@ -25,7 +25,7 @@ public static class RelayOptionHelp
         Acting(Block("blockmaxweight", "<n>", "Set maximum BIP141 block weight (default: 3000000)")),
         Acting(Block("blockmaxsize", "<n>", "Set maximum BIP141 block weight to this * 4. Deprecated, use blockmaxweight")),
         Acting(Block("blockmintxfee", "<amt>", $"Set lowest fee rate (in {Unit}/kB) for transactions to be included in block creation. (default: 0.001)")),
-        Block("blockversion", "<n>", "Override block version to test forking scenarios", debugOnly: true),
+        Acting(Block("blockversion", "<n>", "Override block version to test forking scenarios", debugOnly: true)),
     ];
 
     private static OptionDescriptor Relay(string name, string? hint, string help, bool debugOnly = false) =>

@@ -77,7 +77,7 @@ public static class NodeHostFactory
         services.AddNetworkRpcMethods();
         services.AddFeeEstimation(options.DataDirectory.ChainPath);
         services.AddMempool(MempoolServiceCollectionExtensions.BindPolicy(options.Chain, args));
-        services.AddSingleton(BindOrFail(() => Mining.BlockAssemblerOptionsBinder.Bind(args)));
+        services.AddSingleton(BindOrFail(() => Mining.BlockAssemblerOptionsBinder.Bind(args, options.Chain)));
         services.AddSingleton(BindOrFail(() => Rpc.Formatting.RpcSerialization.FromArgs(args)));
         services.AddRpcMethod<LoggingMethod>();
         services.AddRpcMethod<SetMockTimeMethod>();

@@ -61,7 +61,7 @@ public sealed class BlockAssembler
         var commitment = WitnessCommitmentBuilder.Generate(block, consensus, segwitActive);
 
         var header = block.Header;
-        header.Version = versionBits.ComputeBlockVersion(previous);
+        header.Version = options.VersionOverride ?? versionBits.ComputeBlockVersion(previous);
         header.HashPrevBlock = previous.HashBlock;
         header.BlockTime = DateTimeOffset.FromUnixTimeSeconds(time);
         header.Bits = new Target(DifficultyCalculator.GetNextWorkRequired(previous, time, consensus));

@@ -18,6 +18,9 @@ public sealed record BlockAssemblerOptions
 
     private readonly long maxWeight = DefaultMaxWeight;
 
+    /// <summary>-blockversion: a fixed header version for testing forks, honoured on regtest only as in 0.15.</summary>
+    public int? VersionOverride { get; init; }
+
     /// <summary>Packages paying less than this rate are left out of templates.</summary>
     public long MinFeePerKilobyte { get; init; } = DefaultMinFeePerKilobyte;
 

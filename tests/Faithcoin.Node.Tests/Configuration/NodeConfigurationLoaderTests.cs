@@ -136,10 +136,10 @@ public sealed class NodeConfigurationLoaderTests : IDisposable
     [Fact]
     public void UnknownAndNotYetUsedOptionsAreListedSeparately()
     {
-        File.WriteAllText(data.Combine("faithcoin.conf"), "blockversion=4\nfrobnicate=1\n");
+        File.WriteAllText(data.Combine("faithcoin.conf"), "maxuploadtarget=100\nfrobnicate=1\n");
         var options = Load($"-datadir={data.Path}", "-nosuchthing=1", "-upnp=1");
         Assert.Equal(["frobnicate", "suchthing"], options.UnknownOptions.Select(o => o.Name));
-        Assert.Equal(["blockversion", "upnp"], options.IgnoredOptions.Select(o => o.Name));
+        Assert.Equal(["maxuploadtarget", "upnp"], options.IgnoredOptions.Select(o => o.Name));
     }
 
     [Fact]

@@ -82,11 +82,11 @@ public sealed class NodeOptionsFor015Tests : IDisposable
     [Fact]
     public void WalletZmqAndGuiOptionsAreIgnoredWithAReasonNotUnknown()
     {
-        var options = Load("-paytxfee=0.1", "-zmqpubhashblock=tcp://127.0.0.1:1", "-lang=de", "-blockversion=4");
+        var options = Load("-paytxfee=0.1", "-zmqpubhashblock=tcp://127.0.0.1:1", "-lang=de", "-maxuploadtarget=100");
         Assert.Empty(options.UnknownOptions);
         Assert.Equal(["lang", "paytxfee", "zmqpubhashblock"], options.UnsupportedOptions.Select(o => o.Option.Name));
         Assert.Equal("faithcoind has no wallet", options.UnsupportedOptions.Single(o => o.Option.Name == "paytxfee").Reason);
-        Assert.Equal(["blockversion"], options.IgnoredOptions.Select(o => o.Name));
+        Assert.Equal(["maxuploadtarget"], options.IgnoredOptions.Select(o => o.Name));
     }
 
     [Theory]

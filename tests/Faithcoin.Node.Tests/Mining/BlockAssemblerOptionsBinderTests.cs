@@ -31,6 +31,13 @@ public sealed class BlockAssemblerOptionsBinderTests
         Assert.Throws<ConfigurationException>(() => BlockAssemblerOptionsBinder.Bind(Args(("blockmaxweight", "big"))));
     }
 
+    [Fact]
+    public void BlockVersionOverridesOnlyWhereBlocksAreMinedOnDemand()
+    {
+        Assert.Equal(4, BlockAssemblerOptionsBinder.Bind(Args(("blockversion", "4")), Consensus.Chain.ChainParams.Regtest).VersionOverride);
+        Assert.Null(BlockAssemblerOptionsBinder.Bind(Args(("blockversion", "4")), Consensus.Chain.ChainParams.Main).VersionOverride);
+    }
+
     private static ArgsStore Args(params (string Name, string Value)[] values)
     {
         var args = new ArgsStore();
