@@ -7,8 +7,8 @@ namespace Faithcoin.Node.Mempool;
 /// <summary>
 /// The pool as the P2P layer sees it (net_processing's tx handling): acceptance of a peer's transaction, orphans
 /// kept when parents are missing, and the orphans a newly accepted transaction resolves, accepted in turn
-/// (ProcessOrphanTx). An orphan that turns out invalid is dropped; its sender's penalty is not charged here,
-/// because the peer that sent it may be gone (0.15 charges it when still connected).
+/// (ProcessOrphanTx). An orphan that turns out invalid is dropped and reported with the peer that sent it, whom
+/// the P2P layer charges if still connected, as 0.15 does.
 /// </summary>
 public sealed partial class MempoolTransactionSink(
     TransactionPool pool,
@@ -39,8 +39,9 @@ public sealed partial class MempoolTransactionSink(
         }
 
         var relayed = new List<RelayedTransaction> { Relayed(transaction) };
-        ResolveOrphans(transaction, relayed);
-        return ValueTask.FromResult(TransactionAcceptResult.Accept(relayed));
+        var penalties = new List<OrphanPenalty>();
+        ResolveOrphans(transaction, relayed, penalties);
+        return ValueTask.FromResult(TransactionAcceptResult.Accept(relayed) with { OrphanPenalties = penalties });
     }
 
     public Transaction? FindTransaction(uint256 txid) => pool.GetTransaction(txid);
@@ -60,13 +61,13 @@ public sealed partial class MempoolTransactionSink(
     }
 
     /// <summary>Breadth first from the accepted transaction through every orphan that now has its inputs.</summary>
-    private void ResolveOrphans(Transaction accepted, List<RelayedTransaction> relayed)
+    private void ResolveOrphans(Transaction accepted, List<RelayedTransaction> relayed, List<OrphanPenalty> penalties)
     {
         var work = new Queue<Transaction>();
         work.Enqueue(accepted);
         while (work.Count > 0)
         {
-            foreach (var (orphan, _) in orphans.ChildrenOf(work.Dequeue()))
+            foreach (var (orphan, sender) in orphans.ChildrenOf(work.Dequeue()))
             {
                 var result = acceptor.Accept(orphan);
                 if (result.MissingInputs)
@@ -79,6 +80,10 @@ public sealed partial class MempoolTransactionSink(
                 {
                     relayed.Add(Relayed(orphan));
                     work.Enqueue(orphan);
+                }
+                else if (!result.IsInternal && result.Error is { } error)
+                {
+                    penalties.Add(new OrphanPenalty(sender, orphan.GetHash(), error));
                 }
             }
         }

@@ -16,6 +16,9 @@ public sealed record TransactionAcceptResult(bool Accepted, ValidationError? Err
 
     public IReadOnlyList<RelayedTransaction> ToRelay { get; init; } = [];
 
+    /// <summary>Orphans this transaction unlocked that proved invalid: their senders are charged, as 0.15 does.</summary>
+    public IReadOnlyList<OrphanPenalty> OrphanPenalties { get; init; } = [];
+
     public static TransactionAcceptResult Accept(IReadOnlyList<RelayedTransaction> toRelay) =>
         new(true, null, null) { ToRelay = toRelay };
 

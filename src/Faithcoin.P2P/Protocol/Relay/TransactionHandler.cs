@@ -72,6 +72,10 @@ public sealed partial class TransactionHandler : IMessageHandler
         if (!relay.AlreadyHave(txid))
         {
             result = await relay.Sink.AcceptTransactionAsync(transaction, peer.Id, cancellationToken).ConfigureAwait(false);
+            foreach (var penalty in result.OrphanPenalties)
+            {
+                relay.Punish(penalty);
+            }
         }
 
         if (result is { Accepted: true })

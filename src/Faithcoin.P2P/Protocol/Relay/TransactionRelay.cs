@@ -109,6 +109,17 @@ public sealed class TransactionRelay
     /// <summary>FinalizeNode: the peer's orphans go (EraseOrphansFor).</summary>
     public void PeerDisconnected(long peerId) => sink.PeerDisconnected(peerId);
 
+    /// <summary>An invalid orphan's sender, if still connected, gets the DoS score; the orphan joins the recent rejects.</summary>
+    public void Punish(OrphanPenalty penalty)
+    {
+        ArgumentNullException.ThrowIfNull(penalty);
+        rejects.Add(penalty.Txid);
+        if (penalty.Error.DoS > 0 && peers.TryGet(penalty.PeerId, out var sender))
+        {
+            sender.Misbehaving(penalty.Error.DoS, $"invalid orphan transaction: {penalty.Error}");
+        }
+    }
+
     /// <summary>The peer sent the transaction: no answer is outstanding and other announcers may be asked at once.</summary>
     public void Received(PeerContext peer, uint256 txid)
     {
