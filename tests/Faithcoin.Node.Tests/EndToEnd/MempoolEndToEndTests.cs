@@ -145,6 +145,35 @@ public sealed class MempoolEndToEndTests
         Assert.Contains("\"bitmap\":\"0\"", spent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Mempool_options_reach_the_pool_through_the_command_line()
+    {
+        using var data = new TempDirectory();
+        await using (var node = await DaemonRpc.StartRegtestAsync(
+            data.Path, "-maxmempool=5", "-minrelaytxfee=0.002", "-persistmempool=0", "-limitancestorcount=1"))
+        {
+            var blocks = (await node.ResultAsync("generatetoaddress", $"101, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToArray();
+            var info = await node.ResultAsync("getmempoolinfo");
+            Assert.Equal(5_000_000, info.GetProperty("maxmempool").GetInt64());
+            Assert.Equal("0.00200000", info.GetProperty("mempoolminfee").GetRawText());
+            Assert.Equal("0.00200000", (await node.ResultAsync("getnetworkinfo")).GetProperty("relayfee").GetRawText());
+
+            // 20,000 satoshis on ~190 vbytes is below 0.002/kB; 500,000 is above.
+            var cheap = await SpendCoinbaseAsync(node, blocks[0], fee: 20_000);
+            Assert.Equal((-26, "66: min relay fee not met"), await node.ErrorAsync("sendrawtransaction", $"\"{cheap.ToHex()}\""));
+            var parent = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000);
+            await node.ResultAsync("sendrawtransaction", $"\"{parent.ToHex()}\"");
+            var child = SpendOutput(parent, 0, fee: 500_000);
+            Assert.Equal((-26, "64: too-long-mempool-chain"), await node.ErrorAsync("sendrawtransaction", $"\"{child.ToHex()}\""));
+
+            node.Daemon.Signal("TERM");
+            Assert.Equal(0, await node.Daemon.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        }
+
+        // -persistmempool=0: nothing written at shutdown.
+        Assert.False(File.Exists(Path.Combine(data.Path, "regtest", "mempool.dat")));
+    }
+
     private static string[] TemplateOrder(JsonElement template) =>
         template.GetProperty("transactions").EnumerateArray().Select(t => t.GetProperty("txid").GetString()!).ToArray();
 
