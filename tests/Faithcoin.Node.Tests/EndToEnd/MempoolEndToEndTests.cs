@@ -174,6 +174,26 @@ public sealed class MempoolEndToEndTests
         Assert.False(File.Exists(Path.Combine(data.Path, "regtest", "mempool.dat")));
     }
 
+    [Fact]
+    public async Task Standardness_data_carrier_and_replacement_options_through_the_command_line()
+    {
+        using var data = new TempDirectory();
+        await using var node = await DaemonRpc.StartRegtestAsync(
+            data.Path, "-acceptnonstdtxn=0", "-datacarriersize=10", "-mempoolreplacement=1");
+        var blocks = (await node.ResultAsync("generatetoaddress", $"101, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToArray();
+
+        var tooMuchData = new Script(OpcodeType.OP_RETURN, Op.GetPushOp(new byte[20]));
+        var refused = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000, data: tooMuchData);
+        Assert.Equal((-26, "64: scriptpubkey"), await node.ErrorAsync("sendrawtransaction", $"\"{refused.ToHex()}\""));
+
+        var original = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000, sequence: 0xfffffffd);
+        await node.ResultAsync("sendrawtransaction", $"\"{original.ToHex()}\"");
+        var replacement = await SpendCoinbaseAsync(node, blocks[0], fee: 1_000_000);
+        await node.ResultAsync("sendrawtransaction", $"\"{replacement.ToHex()}\"");
+        var pool = (await node.ResultAsync("getrawmempool")).EnumerateArray().Select(t => t.GetString()!).ToArray();
+        Assert.Equal([replacement.GetHash().ToString()], pool);
+    }
+
     private static string[] TemplateOrder(JsonElement template) =>
         template.GetProperty("transactions").EnumerateArray().Select(t => t.GetProperty("txid").GetString()!).ToArray();
 
@@ -188,15 +208,21 @@ public sealed class MempoolEndToEndTests
         return tx;
     }
 
-    private async Task<Transaction> SpendCoinbaseAsync(DaemonRpc node, string blockHash, long fee, OutPoint? prevout = null)
+    private async Task<Transaction> SpendCoinbaseAsync(
+        DaemonRpc node, string blockHash, long fee, OutPoint? prevout = null, uint sequence = 0xffffffff, Script? data = null)
     {
         var block = await node.ResultAsync("getblock", $"\"{blockHash}\"");
         var coinbase = uint256.Parse(block.GetProperty("tx")[0].GetString()!);
         var spent = new TxOut(Money.Coins(50), key.PubKey.GetAddress(ScriptPubKeyType.Legacy, Regtest));
         var outpoint = prevout ?? new OutPoint(coinbase, 0);
         var tx = FaithcoinConsensusFactory.Instance.CreateTransaction();
-        tx.Inputs.Add(new TxIn(outpoint));
+        tx.Inputs.Add(new TxIn(outpoint) { Sequence = sequence });
         tx.Outputs.Add(new TxOut(Money.Satoshis(50 * 100_000_000L - fee), key.PubKey.GetAddress(ScriptPubKeyType.Legacy, Regtest)));
+        if (data is not null)
+        {
+            tx.Outputs.Add(new TxOut(Money.Zero, data));
+        }
+
         tx.Sign(key.GetBitcoinSecret(Regtest), new NBitcoin.Coin(outpoint, spent));
         return tx;
     }
