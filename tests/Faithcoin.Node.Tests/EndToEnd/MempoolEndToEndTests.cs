@@ -150,7 +150,7 @@ public sealed class MempoolEndToEndTests
     {
         using var data = new TempDirectory();
         await using (var node = await DaemonRpc.StartRegtestAsync(
-            data.Path, "-maxmempool=5", "-minrelaytxfee=0.002", "-persistmempool=0", "-limitancestorcount=1"))
+            data.Path, "-maxmempool=5", "-minrelaytxfee=0.002", "-persistmempool=0", "-limitancestorcount=1", "-acceptnonstdtxn=0", "-datacarrier=0"))
         {
             var blocks = (await node.ResultAsync("generatetoaddress", $"101, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToArray();
             var info = await node.ResultAsync("getmempoolinfo");
@@ -159,6 +159,8 @@ public sealed class MempoolEndToEndTests
             Assert.Equal("0.00200000", (await node.ResultAsync("getnetworkinfo")).GetProperty("relayfee").GetRawText());
 
             // 20,000 satoshis on ~190 vbytes is below 0.002/kB; 500,000 is above.
+            var withData = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000, data: new Script(OpcodeType.OP_RETURN, Op.GetPushOp(new byte[4])));
+            Assert.Equal((-26, "64: scriptpubkey"), await node.ErrorAsync("sendrawtransaction", $"\"{withData.ToHex()}\""));
             var cheap = await SpendCoinbaseAsync(node, blocks[0], fee: 20_000);
             Assert.Equal((-26, "66: min relay fee not met"), await node.ErrorAsync("sendrawtransaction", $"\"{cheap.ToHex()}\""));
             var parent = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000);
@@ -179,12 +181,15 @@ public sealed class MempoolEndToEndTests
     {
         using var data = new TempDirectory();
         await using var node = await DaemonRpc.StartRegtestAsync(
-            data.Path, "-acceptnonstdtxn=0", "-datacarriersize=10", "-mempoolreplacement=1");
+            data.Path, "-acceptnonstdtxn=0", "-datacarriersize=10", "-mempoolreplacement=1", "-permitbaremultisig=0");
         var blocks = (await node.ResultAsync("generatetoaddress", $"101, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToArray();
 
         var tooMuchData = new Script(OpcodeType.OP_RETURN, Op.GetPushOp(new byte[20]));
         var refused = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000, data: tooMuchData);
         Assert.Equal((-26, "64: scriptpubkey"), await node.ErrorAsync("sendrawtransaction", $"\"{refused.ToHex()}\""));
+        var bareMultisig = PayToMultiSigTemplate.Instance.GenerateScriptPubKey(1, key.PubKey);
+        var bare = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000, data: bareMultisig);
+        Assert.Equal((-26, "64: bare-multisig"), await node.ErrorAsync("sendrawtransaction", $"\"{bare.ToHex()}\""));
 
         var original = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000, sequence: 0xfffffffd);
         await node.ResultAsync("sendrawtransaction", $"\"{original.ToHex()}\"");
@@ -192,6 +197,47 @@ public sealed class MempoolEndToEndTests
         await node.ResultAsync("sendrawtransaction", $"\"{replacement.ToHex()}\"");
         var pool = (await node.ResultAsync("getrawmempool")).EnumerateArray().Select(t => t.GetString()!).ToArray();
         Assert.Equal([replacement.GetHash().ToString()], pool);
+    }
+
+    [Fact]
+    public async Task Alert_log_serialization_and_expiry_options_through_the_command_line()
+    {
+        using var data = new TempDirectory();
+        var alerts = Path.Combine(data.Path, "alerts.txt");
+        await using var node = await DaemonRpc.StartRegtestAsync(
+            data.Path,
+            "-blockversion=536871170",
+            $"-alertnotify=echo %s >> {alerts}",
+            "-logtimemicros",
+            "-rpcserialversion=0",
+            "-mempoolexpiry=1");
+
+        // Blocks signalling segwit (bit 1) and a bit no deployment knows (8): both lock in and activate.
+        var blocks = (await node.ResultAsync("generatetoaddress", $"440, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToArray();
+        // 0.15 alerts once, for the first warning: here the unknown versions, well before the rule activates.
+        await WaitForAsync(() => Task.FromResult(File.Exists(alerts)), "-alertnotify runs");
+        var alert = Assert.Single(File.ReadAllLines(alerts));
+        Assert.Contains("Unknown block versions being mined", alert, StringComparison.Ordinal);
+        Assert.Contains("Unknown block versions being mined", (await node.ResultAsync("getblockchaininfo")).GetProperty("warnings").GetString(), StringComparison.Ordinal);
+        var log = File.ReadAllText(Path.Combine(data.Path, "regtest", "debug.log"));
+        Assert.Contains("unknown new rules activated (versionbit 8)", log, StringComparison.Ordinal);
+        var firstLine = File.ReadLines(Path.Combine(data.Path, "regtest", "debug.log")).First();
+        Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6} ", firstLine);
+
+        // -rpcserialversion=0: the tip's coinbase carries a witness, which the raw hex leaves out.
+        var tip = await node.ResultAsync("getblock", $"\"{blocks[^1]}\"");
+        var hex = (await node.ResultAsync("getblock", $"\"{blocks[^1]}\", 0")).GetString()!;
+        Assert.Equal(tip.GetProperty("strippedsize").GetInt32(), hex.Length / 2);
+        Assert.True(tip.GetProperty("size").GetInt32() > hex.Length / 2);
+
+        // -mempoolexpiry=1: two hours on (mock time), the next acceptance expires the first entry.
+        var first = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000);
+        await node.ResultAsync("sendrawtransaction", $"\"{first.ToHex()}\"");
+        await node.ResultAsync("setmocktime", (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 7200).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var second = await SpendCoinbaseAsync(node, blocks[1], fee: 500_000);
+        await node.ResultAsync("sendrawtransaction", $"\"{second.ToHex()}\"");
+        var pool = (await node.ResultAsync("getrawmempool")).EnumerateArray().Select(t => t.GetString()!).ToArray();
+        Assert.Equal([second.GetHash().ToString()], pool);
     }
 
     private static string[] TemplateOrder(JsonElement template) =>
