@@ -130,8 +130,7 @@ public sealed class MempoolAcceptor(
         }
 
         var heights = spent.Select(c => c.Height == MempoolHeight ? tip.Height + 1 : c.Height).ToArray();
-        var lockPoints = SequenceLocks.Calculate(tx, true, heights, tip);
-        if (!SequenceLocks.Evaluate(lockPoints, tip))
+        if (!SequenceLocks.Evaluate(SequenceLocks.Calculate(tx, true, heights, tip), tip))
         {
             return MempoolAcceptResult.Reject("non-BIP68-final", RejectCode.Nonstandard);
         }
@@ -155,10 +154,7 @@ public sealed class MempoolAcceptor(
         var sigOpCost = SigOpCounter.TransactionCost(tx, spentOutputs, ScriptFlagSets.Standard);
         var virtualSize = (int)TransactionSizes.VirtualSize(tx, sigOpCost, policy.BytesPerSigOp);
         var modifiedFee = fee + pool.GetDelta(txid);
-        var maxInputHeight = heights.Length == 0 ? 0 : heights.Max();
-        var entry = new MempoolEntry(
-            tx, fee, now, tip.Height, spent.Any(c => c.IsCoinbase), sigOpCost, virtualSize,
-            new LockPoints(lockPoints.MinHeight, lockPoints.MinTime, maxInputHeight));
+        var entry = new MempoolEntry(tx, fee, now, tip.Height, sigOpCost, virtualSize);
 
         error = FeeChecks.CheckSigOpCost(sigOpCost)
             ?? feeChecks.CheckFees(fee, modifiedFee, virtualSize, new PolicyFeeRate(pool.GetMinFee()), limitFree: !bypassLimits);

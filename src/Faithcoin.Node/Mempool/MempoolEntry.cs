@@ -9,7 +9,7 @@ namespace Faithcoin.Node.Mempool;
 /// </summary>
 public sealed class MempoolEntry
 {
-    public MempoolEntry(Transaction transaction, long fee, long time, int height, bool spendsCoinbase, long sigOpCost, int virtualSize, LockPoints lockPoints)
+    public MempoolEntry(Transaction transaction, long fee, long time, int height, long sigOpCost, int virtualSize)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         Transaction = transaction;
@@ -17,15 +17,12 @@ public sealed class MempoolEntry
         Fee = fee;
         Time = time;
         Height = height;
-        SpendsCoinbase = spendsCoinbase;
         SigOpCost = sigOpCost;
         VirtualSize = virtualSize;
-        LockPoints = lockPoints;
         UsageEstimate = EstimateUsage(transaction);
         AncestorCount = DescendantCount = 1;
         AncestorSize = DescendantSize = virtualSize;
         AncestorFees = DescendantFees = fee;
-        AncestorSigOpCost = sigOpCost;
     }
 
     public Transaction Transaction { get; }
@@ -43,17 +40,12 @@ public sealed class MempoolEntry
 
     public int Height { get; }
 
-    public bool SpendsCoinbase { get; }
-
     public long SigOpCost { get; }
 
     /// <summary>Sigop-adjusted virtual size (GetTxSize): what fee rates and limits are measured in.</summary>
     public int VirtualSize { get; }
 
     public long UsageEstimate { get; }
-
-    /// <summary>Where the entry's BIP68/lock-time checks were last evaluated; re-checked after a reorg.</summary>
-    public LockPoints LockPoints { get; internal set; }
 
     internal HashSet<MempoolEntry> Parents { get; } = [];
 
@@ -65,16 +57,11 @@ public sealed class MempoolEntry
 
     public long AncestorFees { get; internal set; }
 
-    public long AncestorSigOpCost { get; internal set; }
-
     public long DescendantCount { get; internal set; }
 
     public long DescendantSize { get; internal set; }
 
     public long DescendantFees { get; internal set; }
-
-    /// <summary>Whether the pool's fee estimator saw this entry when it entered (not for reorg re-adds).</summary>
-    internal bool TrackedForFeeEstimation { get; set; }
 
     /// <summary>Memory estimate: the serialized transaction plus the per-entry overhead of the indexes.</summary>
     private static long EstimateUsage(Transaction transaction) =>

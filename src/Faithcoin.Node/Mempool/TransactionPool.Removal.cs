@@ -83,7 +83,6 @@ public sealed partial class TransactionPool
                 entry.AncestorCount = 1 + ancestors.Count;
                 entry.AncestorSize = entry.VirtualSize + ancestors.Sum(a => (long)a.VirtualSize);
                 entry.AncestorFees = entry.ModifiedFee + ancestors.Sum(a => a.ModifiedFee);
-                entry.AncestorSigOpCost = entry.SigOpCost + ancestors.Sum(a => a.SigOpCost);
                 var descendants = MempoolGraph.Descendants(entry);
                 entry.DescendantCount = 1 + descendants.Count;
                 entry.DescendantSize = entry.VirtualSize + descendants.Sum(d => (long)d.VirtualSize);

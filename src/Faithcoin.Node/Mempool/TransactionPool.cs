@@ -128,13 +128,11 @@ public sealed partial class TransactionPool : IMempoolView
                 entry.AncestorCount += 1;
                 entry.AncestorSize += ancestor.VirtualSize;
                 entry.AncestorFees += ancestor.ModifiedFee;
-                entry.AncestorSigOpCost += ancestor.SigOpCost;
             }
 
             totalSize += entry.VirtualSize;
             usage += entry.UsageEstimate;
             TransactionsUpdated++;
-            entry.TrackedForFeeEstimation = validFeeEstimate;
             foreach (var observer in observers)
             {
                 observer.TransactionAdded(entry, validFeeEstimate);
@@ -173,7 +171,6 @@ public sealed partial class TransactionPool : IMempoolView
                             descendant.AncestorCount -= 1;
                             descendant.AncestorSize -= removed.VirtualSize;
                             descendant.AncestorFees -= removed.ModifiedFee;
-                            descendant.AncestorSigOpCost -= removed.SigOpCost;
                         }
                     }
                 }
@@ -241,29 +238,12 @@ public sealed partial class TransactionPool : IMempoolView
         }
     }
 
-    public void ClearDelta(uint256 txid)
-    {
-        lock (Gate)
-        {
-            deltas.Remove(txid);
-        }
-    }
-
     /// <summary>The fee rate (per 1,000 vbytes) a transaction needs now under -maxmempool (GetMinFee).</summary>
     public long GetMinFee()
     {
         lock (Gate)
         {
             return rollingFee.Current(usage, Settings.MaxMempoolBytes);
-        }
-    }
-
-    /// <summary>Tells the rolling minimum that a block arrived, so it may start decaying.</summary>
-    public void NoteBlock()
-    {
-        lock (Gate)
-        {
-            rollingFee.NoteBlock();
         }
     }
 
