@@ -18,8 +18,8 @@ public sealed class DescendantScoreComparer : IComparer<MempoolEntry>
         var right = yFee * xSize;
         if (left == right)
         {
-            // Equal scores: the later arrival sorts first (a.time >= b.time means a < b).
-            return x.Time >= y.Time ? (x.Time == y.Time && ReferenceEquals(x, y) ? 0 : -1) : 1;
+            // Equal scores: the later arrival sorts first, so it is evicted first.
+            return y.Time.CompareTo(x.Time);
         }
 
         return left < right ? -1 : 1;

@@ -5,16 +5,13 @@ namespace Faithcoin.Node.Mempool;
 
 /// <summary>
 /// Transactions whose parents we have not seen (0.15's mapOrphanTransactions): kept for 20 minutes, at most
-/// -maxorphantx of them (random eviction beyond), none heavier than a standard transaction, indexed by the outpoints
+/// -maxorphantx of them (random eviction beyond), none heavier than a standard transaction (MAX_STANDARD_TX_WEIGHT), indexed by the outpoints
 /// they spend so a newly accepted parent finds its waiting children.
 /// </summary>
 public sealed class OrphanPool(PolicySettings settings, TimeProvider time, Random random)
 {
     /// <summary>ORPHAN_TX_EXPIRE_TIME.</summary>
     public static readonly TimeSpan ExpireTime = TimeSpan.FromMinutes(20);
-
-    /// <summary>MAX_STANDARD_TX_WEIGHT: heavier orphans are not worth holding.</summary>
-    public const int MaxOrphanWeight = 400_000;
 
     private readonly Lock gate = new();
     private readonly Dictionary<uint256, Orphan> orphans = [];
@@ -46,7 +43,7 @@ public sealed class OrphanPool(PolicySettings settings, TimeProvider time, Rando
         var txid = tx.GetHash();
         lock (gate)
         {
-            if (orphans.ContainsKey(txid) || (tx.GetSerializedSize(TransactionOptions.None) * 3) + tx.GetSerializedSize(TransactionOptions.Witness) > MaxOrphanWeight)
+            if (orphans.ContainsKey(txid) || TransactionSizes.Weight(tx) > PolicyDefaults.MaxStandardTxWeight)
             {
                 return false;
             }

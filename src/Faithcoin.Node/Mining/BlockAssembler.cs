@@ -4,6 +4,7 @@ using Faithcoin.Consensus.Rules.Blocks;
 using Faithcoin.Consensus.Rules.Deployments;
 using Faithcoin.Consensus.Rules.Transactions;
 using Faithcoin.Consensus.Scripting;
+using Faithcoin.Node.Mempool.Policy;
 using NBitcoin;
 
 namespace Faithcoin.Node.Mining;
@@ -115,7 +116,7 @@ public sealed class BlockAssembler
         foreach (var candidate in candidates)
         {
             var tx = candidate.Transaction;
-            var txWeight = Weight(tx);
+            var txWeight = TransactionSizes.Weight(tx);
             var virtualSize = (txWeight + ConsensusConstants.WitnessScaleFactor - 1) / ConsensusConstants.WitnessScaleFactor;
             var fits =
                 !tx.Inputs.Any(input => dropped.Contains(input.PrevOut.Hash)) &&
@@ -137,8 +138,4 @@ public sealed class BlockAssembler
 
         return selected;
     }
-
-    private static long Weight(Transaction tx) =>
-        (tx.GetSerializedSize(TransactionOptions.None) * (ConsensusConstants.WitnessScaleFactor - 1)) +
-        tx.GetSerializedSize(TransactionOptions.Witness);
 }
