@@ -22,7 +22,8 @@ public sealed class ChainRpcEndToEndTests
         var cookiePath = data.Combine("regtest", ".cookie");
         await using var daemon = DaemonProcess.Start(port, "-regtest", $"-datadir={data.Path}", $"-rpcport={port}");
         await daemon.WaitUntilReadyAsync(() => File.Exists(cookiePath) ? File.ReadAllText(cookiePath) : null, StartTimeout);
-        var client = new Client(daemon, File.ReadAllText(cookiePath));
+        var credentials = File.ReadAllText(cookiePath);
+        var client = new DaemonRpc(daemon, credentials);
 
         var waiter = client.ResultAsync("waitforblockheight", "101, 60000");
         var hashes = (await client.ResultAsync("generatetoaddress", $"101, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToList();
@@ -80,24 +81,12 @@ public sealed class ChainRpcEndToEndTests
         Assert.Equal(JsonValueKind.Null, (await client.ResultAsync("submitblock", $"\"{hex}\"")).ValueKind);
         Assert.Equal(mined.GetHash().ToString(), (await client.ResultAsync("getbestblockhash")).GetString());
         Assert.Equal("duplicate", (await client.ResultAsync("submitblock", $"\"{hex}\"")).GetString());
-        var (status, garbage) = await daemon.CallAsync("""{"method":"submitblock","params":["deadbeef"],"id":1}""", client.Credentials);
+        var (status, garbage) = await daemon.CallAsync("""{"method":"submitblock","params":["deadbeef"],"id":1}""", credentials);
         Assert.Equal(HttpStatusCode.InternalServerError, status);
         Assert.Equal(-22, garbage.GetProperty("error").GetProperty("code").GetInt32());
 
         Assert.True((await client.ResultAsync("verifychain", "4, 10")).GetBoolean());
         await client.ResultAsync("stop");
         Assert.Equal(0, await daemon.WaitForExitAsync(TimeSpan.FromSeconds(20)));
-    }
-
-    private sealed class Client(DaemonProcess daemon, string credentials)
-    {
-        public string Credentials => credentials;
-
-        public async Task<JsonElement> ResultAsync(string method, string parameters = "")
-        {
-            var (status, reply) = await daemon.CallAsync($$"""{"method":"{{method}}","params":[{{parameters}}],"id":1}""", credentials);
-            Assert.True(status == HttpStatusCode.OK, $"{method}: {reply}");
-            return reply.GetProperty("result");
-        }
     }
 }
