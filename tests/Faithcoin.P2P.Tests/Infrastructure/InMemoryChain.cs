@@ -83,6 +83,9 @@ public sealed class InMemoryChain : IChainSource
     /// <summary>A pause before each block is served, to stand for disk and link time in speed comparisons.</summary>
     public TimeSpan ServeDelay { get; set; }
 
+    /// <summary>When set, every block read is counted in it, so tests can see reads of several sources overlap.</summary>
+    public ConcurrencyGauge? ServeGauge { get; set; }
+
     /// <summary>Blocks handed out to getdata.</summary>
     public int ServedBlocks => Volatile.Read(ref servedBlocks);
 
@@ -191,6 +194,7 @@ public sealed class InMemoryChain : IChainSource
 
     public async ValueTask<byte[]?> ReadBlockAsync(uint256 hash, CancellationToken cancellationToken)
     {
+        using var serving = ServeGauge?.Enter();
         if (ServeDelay > TimeSpan.Zero)
         {
             await Task.Delay(ServeDelay, cancellationToken);

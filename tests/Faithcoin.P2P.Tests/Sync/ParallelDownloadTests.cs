@@ -1,68 +1,40 @@
-using System.Diagnostics;
 using Faithcoin.P2P.Tests.Infrastructure;
 
 namespace Faithcoin.P2P.Tests.Sync;
 
+/// <summary>
+/// Two sources must share the download and serve at the same time; that is what makes two faster than one.
+/// The wall-clock comparison itself is a benchmark (tests/Faithcoin.Benchmarks/sync-fixture.sh), not a test:
+/// on a loaded CI machine the syncing side, not the sources, sets the pace and a timed assertion flakes.
+/// </summary>
 public sealed class ParallelDownloadTests
 {
     [Fact]
     public async Task BlocksComeFromBothSourcesAtOnce()
     {
         var blocks = RegtestBlocks.Chain300;
-        await using var first = TestNode.Start(chain: SlowSource(TimeSpan.FromMilliseconds(2)));
-        await using var second = TestNode.Start(chain: SlowSource(TimeSpan.FromMilliseconds(2)));
+        var gauge = new ConcurrencyGauge();
+        await using var first = TestNode.Start(chain: SlowSource(gauge));
+        await using var second = TestNode.Start(chain: SlowSource(gauge));
         await using var syncing = TestNode.Start(chain: HeadersFirstSyncTests.SyncingChain());
 
         Assert.True(await syncing.Node.ConnectAsync(first.Endpoint.ToString()));
         Assert.True(await syncing.Node.ConnectAsync(second.Endpoint.ToString()));
 
         Assert.True(await syncing.WaitForTipAsync(blocks[^1].GetHash()));
-        Assert.True(first.Chain.ServedBlocks > 0, "the first source served no block");
-        Assert.True(second.Chain.ServedBlocks > 0, "the second source served no block");
+        var served = $"first served {first.Chain.ServedBlocks}, second {second.Chain.ServedBlocks}";
         Assert.InRange(first.Chain.ServedBlocks + second.Chain.ServedBlocks, 300, 330);
+        // Equal sources split the window about evenly; a third each leaves room for a late start.
+        Assert.True(first.Chain.ServedBlocks >= 100, served);
+        Assert.True(second.Chain.ServedBlocks >= 100, served);
+        Assert.True(gauge.Peak >= 2, $"the two sources never served at the same time ({served})");
     }
 
-    [Fact]
-    public async Task TwoSourcesAreFasterThanOne()
-    {
-        // Long enough that serving dominates the fixed costs of a loaded machine (it failed at 5 ms under CI load).
-        var serveDelay = TimeSpan.FromMilliseconds(15);
-        var one = await TimeSyncAsync(1, serveDelay);
-        var two = await TimeSyncAsync(2, serveDelay);
-
-        // Each source serves one block per delay, so two should take about half as long.
-        Assert.True(two < one * 0.8, $"one source {one.TotalMilliseconds:F0} ms, two sources {two.TotalMilliseconds:F0} ms");
-    }
-
-    private static async Task<TimeSpan> TimeSyncAsync(int sources, TimeSpan serveDelay)
-    {
-        var blocks = RegtestBlocks.Chain300;
-        var nodes = Enumerable.Range(0, sources).Select(_ => TestNode.Start(chain: SlowSource(serveDelay))).ToList();
-        await using var syncing = TestNode.Start(chain: HeadersFirstSyncTests.SyncingChain());
-        try
-        {
-            var clock = Stopwatch.StartNew();
-            foreach (var node in nodes)
-            {
-                Assert.True(await syncing.Node.ConnectAsync(node.Endpoint.ToString()));
-            }
-
-            Assert.True(await syncing.WaitForTipAsync(blocks[^1].GetHash(), TimeSpan.FromSeconds(30)));
-            return clock.Elapsed;
-        }
-        finally
-        {
-            foreach (var node in nodes)
-            {
-                await node.DisposeAsync();
-            }
-        }
-    }
-
-    private static InMemoryChain SlowSource(TimeSpan serveDelay)
+    private static InMemoryChain SlowSource(ConcurrencyGauge gauge)
     {
         var chain = InMemoryChain.FromBlocks(RegtestBlocks.Chain300);
-        chain.ServeDelay = serveDelay;
+        chain.ServeDelay = TimeSpan.FromMilliseconds(2);
+        chain.ServeGauge = gauge;
         return chain;
     }
 }
