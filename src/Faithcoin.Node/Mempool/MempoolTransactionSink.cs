@@ -25,6 +25,16 @@ public sealed partial class MempoolTransactionSink(
             if (orphans.Add(transaction, peerId))
             {
                 LogOrphan(logger, transaction.GetHash().ToString(), orphans.Count);
+                var (expired, evicted) = orphans.LimitSize();
+                if (expired > 0)
+                {
+                    LogExpired(logger, expired);
+                }
+
+                if (evicted > 0)
+                {
+                    LogOverflow(logger, evicted);
+                }
             }
 
             return ValueTask.FromResult(TransactionAcceptResult.Orphan());
@@ -97,6 +107,12 @@ public sealed partial class MempoolTransactionSink(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "stored orphan tx {Txid} (mapsz {Count})")]
     private static partial void LogOrphan(ILogger logger, string txid, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Erased {Count} orphan tx due to expiration")]
+    private static partial void LogExpired(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "mapOrphan overflow, removed {Count} tx")]
+    private static partial void LogOverflow(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Erased {Count} orphan tx from peer={Peer}")]
     private static partial void LogErased(ILogger logger, int count, long peer);

@@ -36,7 +36,7 @@ public sealed class OrphanPool(PolicySettings settings, TimeProvider time, Rando
         }
     }
 
-    /// <summary>AddOrphanTx; false when already held or too heavy. Trims to the limit afterwards.</summary>
+    /// <summary>AddOrphanTx; false when already held or too heavy. The caller trims with <see cref="LimitSize"/>.</summary>
     public bool Add(Transaction tx, long peerId)
     {
         ArgumentNullException.ThrowIfNull(tx);
@@ -59,7 +59,6 @@ public sealed class OrphanPool(PolicySettings settings, TimeProvider time, Rando
                 set.Add(txid);
             }
 
-            Limit();
             return true;
         }
     }
@@ -139,18 +138,29 @@ public sealed class OrphanPool(PolicySettings settings, TimeProvider time, Rando
         }
     }
 
-    /// <summary>LimitOrphanTxSize: expired ones first, then random ones until within -maxorphantx.</summary>
-    private void Limit()
+    /// <summary>
+    /// LimitOrphanTxSize: expired ones first, then random ones until within -maxorphantx. Returns how many were
+    /// expired and how many evicted at random, for 0.15's two log lines.
+    /// </summary>
+    public (int Expired, int Evicted) LimitSize()
     {
-        var now = time.GetUtcNow();
-        foreach (var expired in orphans.Where(o => o.Value.Expires <= now).Select(o => o.Key).ToArray())
+        lock (gate)
         {
-            Erase(expired);
-        }
+            var now = time.GetUtcNow();
+            var expired = orphans.Where(o => o.Value.Expires <= now).Select(o => o.Key).ToArray();
+            foreach (var txid in expired)
+            {
+                Erase(txid);
+            }
 
-        while (orphans.Count > settings.MaxOrphanTransactions)
-        {
-            Erase(orphans.Keys.ElementAt(random.Next(orphans.Count)));
+            var evicted = 0;
+            while (orphans.Count > settings.MaxOrphanTransactions)
+            {
+                Erase(orphans.Keys.ElementAt(random.Next(orphans.Count)));
+                evicted++;
+            }
+
+            return (expired.Length, evicted);
         }
     }
 

@@ -11,10 +11,9 @@ namespace Faithcoin.Node.Tests.EndToEnd;
 [Collection(DaemonCollection.Name)]
 public sealed class MempoolEndToEndTests
 {
-    private static readonly Network Regtest = ChainParams.Regtest.Network;
-    private readonly Key key = new(Enumerable.Repeat((byte)0x42, 32).ToArray());
+    private readonly RegtestWallet wallet = new();
 
-    private string Address => key.PubKey.GetAddress(ScriptPubKeyType.Legacy, Regtest).ToString();
+    private string Address => wallet.Address;
 
     [Fact]
     public async Task A_sent_transaction_is_served_mined_and_relayed()
@@ -34,7 +33,7 @@ public sealed class MempoolEndToEndTests
         Assert.False(info.GetProperty("testnet").GetBoolean());
         Assert.StartsWith("WARNING: getinfo is deprecated", info.GetProperty("deprecation-warning").GetString(), StringComparison.Ordinal);
 
-        var tx = await SpendCoinbaseAsync(a, blocks[0], fee: 100_000);
+        var tx = await wallet.SpendCoinbaseAsync(a, blocks[0], fee: 100_000);
         var txid = (await a.ResultAsync("sendrawtransaction", $"\"{tx.ToHex()}\"")).GetString();
         Assert.Equal(tx.GetHash().ToString(), txid);
 
@@ -54,9 +53,9 @@ public sealed class MempoolEndToEndTests
 
         // Sent again: the pool has it, so it is only announced again; a double spend is refused as 0.15 words it.
         Assert.Equal(txid, (await a.ResultAsync("sendrawtransaction", $"\"{tx.ToHex()}\"")).GetString());
-        var doubleSpend = await SpendCoinbaseAsync(a, blocks[0], fee: 200_000);
+        var doubleSpend = await wallet.SpendCoinbaseAsync(a, blocks[0], fee: 200_000);
         Assert.Equal((-26, "18: txn-mempool-conflict"), await a.ErrorAsync("sendrawtransaction", $"\"{doubleSpend.ToHex()}\""));
-        var unknownInput = await SpendCoinbaseAsync(a, blocks[0], fee: 100_000, prevout: new OutPoint(uint256.One, 0));
+        var unknownInput = await wallet.SpendCoinbaseAsync(a, blocks[0], fee: 100_000, prevout: new OutPoint(uint256.One, 0));
         Assert.Equal((-25, "Missing inputs"), await a.ErrorAsync("sendrawtransaction", $"\"{unknownInput.ToHex()}\""));
         Assert.Equal(-22, (await a.ErrorAsync("sendrawtransaction", "\"00ff\"")).Code);
 
@@ -92,7 +91,7 @@ public sealed class MempoolEndToEndTests
         await using (var node = await DaemonRpc.StartRegtestAsync(data.Path))
         {
             blocks = (await node.ResultAsync("generatetoaddress", $"102, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToArray();
-            var tx = await SpendCoinbaseAsync(node, blocks[0], fee: 150_000);
+            var tx = await wallet.SpendCoinbaseAsync(node, blocks[0], fee: 150_000);
             txid = (await node.ResultAsync("sendrawtransaction", $"\"{tx.ToHex()}\"")).GetString()!;
             await node.ResultAsync("prioritisetransaction", $"\"{txid}\", 0, 12345");
             node.Daemon.Signal("TERM");
@@ -113,9 +112,9 @@ public sealed class MempoolEndToEndTests
         using var data = new TempDirectory();
         await using var node = await DaemonRpc.StartRegtestAsync(data.Path, "-rest");
         var blocks = (await node.ResultAsync("generatetoaddress", $"102, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToArray();
-        var parent = await SpendCoinbaseAsync(node, blocks[0], fee: 100_000);
-        var child = SpendOutput(parent, 0, fee: 100_000);
-        var loner = await SpendCoinbaseAsync(node, blocks[1], fee: 150_000);
+        var parent = await wallet.SpendCoinbaseAsync(node, blocks[0], fee: 100_000);
+        var child = wallet.SpendOutput(parent, 0, fee: 100_000);
+        var loner = await wallet.SpendCoinbaseAsync(node, blocks[1], fee: 150_000);
         foreach (var tx in new[] { parent, child, loner })
         {
             await node.ResultAsync("sendrawtransaction", $"\"{tx.ToHex()}\"");
@@ -159,13 +158,13 @@ public sealed class MempoolEndToEndTests
             Assert.Equal("0.00200000", (await node.ResultAsync("getnetworkinfo")).GetProperty("relayfee").GetRawText());
 
             // 20,000 satoshis on ~190 vbytes is below 0.002/kB; 500,000 is above.
-            var withData = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000, data: new Script(OpcodeType.OP_RETURN, Op.GetPushOp(new byte[4])));
+            var withData = await wallet.SpendCoinbaseAsync(node, blocks[0], fee: 500_000, data: new Script(OpcodeType.OP_RETURN, Op.GetPushOp(new byte[4])));
             Assert.Equal((-26, "64: scriptpubkey"), await node.ErrorAsync("sendrawtransaction", $"\"{withData.ToHex()}\""));
-            var cheap = await SpendCoinbaseAsync(node, blocks[0], fee: 20_000);
+            var cheap = await wallet.SpendCoinbaseAsync(node, blocks[0], fee: 20_000);
             Assert.Equal((-26, "66: min relay fee not met"), await node.ErrorAsync("sendrawtransaction", $"\"{cheap.ToHex()}\""));
-            var parent = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000);
+            var parent = await wallet.SpendCoinbaseAsync(node, blocks[0], fee: 500_000);
             await node.ResultAsync("sendrawtransaction", $"\"{parent.ToHex()}\"");
-            var child = SpendOutput(parent, 0, fee: 500_000);
+            var child = wallet.SpendOutput(parent, 0, fee: 500_000);
             Assert.Equal((-26, "64: too-long-mempool-chain"), await node.ErrorAsync("sendrawtransaction", $"\"{child.ToHex()}\""));
 
             node.Daemon.Signal("TERM");
@@ -185,15 +184,15 @@ public sealed class MempoolEndToEndTests
         var blocks = (await node.ResultAsync("generatetoaddress", $"101, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToArray();
 
         var tooMuchData = new Script(OpcodeType.OP_RETURN, Op.GetPushOp(new byte[20]));
-        var refused = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000, data: tooMuchData);
+        var refused = await wallet.SpendCoinbaseAsync(node, blocks[0], fee: 500_000, data: tooMuchData);
         Assert.Equal((-26, "64: scriptpubkey"), await node.ErrorAsync("sendrawtransaction", $"\"{refused.ToHex()}\""));
-        var bareMultisig = PayToMultiSigTemplate.Instance.GenerateScriptPubKey(1, key.PubKey);
-        var bare = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000, data: bareMultisig);
+        var bareMultisig = PayToMultiSigTemplate.Instance.GenerateScriptPubKey(1, wallet.Key.PubKey);
+        var bare = await wallet.SpendCoinbaseAsync(node, blocks[0], fee: 500_000, data: bareMultisig);
         Assert.Equal((-26, "64: bare-multisig"), await node.ErrorAsync("sendrawtransaction", $"\"{bare.ToHex()}\""));
 
-        var original = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000, sequence: 0xfffffffd);
+        var original = await wallet.SpendCoinbaseAsync(node, blocks[0], fee: 500_000, sequence: 0xfffffffd);
         await node.ResultAsync("sendrawtransaction", $"\"{original.ToHex()}\"");
-        var replacement = await SpendCoinbaseAsync(node, blocks[0], fee: 1_000_000);
+        var replacement = await wallet.SpendCoinbaseAsync(node, blocks[0], fee: 1_000_000);
         await node.ResultAsync("sendrawtransaction", $"\"{replacement.ToHex()}\"");
         var pool = (await node.ResultAsync("getrawmempool")).EnumerateArray().Select(t => t.GetString()!).ToArray();
         Assert.Equal([replacement.GetHash().ToString()], pool);
@@ -231,10 +230,10 @@ public sealed class MempoolEndToEndTests
         Assert.True(tip.GetProperty("size").GetInt32() > hex.Length / 2);
 
         // -mempoolexpiry=1: two hours on (mock time), the next acceptance expires the first entry.
-        var first = await SpendCoinbaseAsync(node, blocks[0], fee: 500_000);
+        var first = await wallet.SpendCoinbaseAsync(node, blocks[0], fee: 500_000);
         await node.ResultAsync("sendrawtransaction", $"\"{first.ToHex()}\"");
         await node.ResultAsync("setmocktime", (DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 7200).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var second = await SpendCoinbaseAsync(node, blocks[1], fee: 500_000);
+        var second = await wallet.SpendCoinbaseAsync(node, blocks[1], fee: 500_000);
         await node.ResultAsync("sendrawtransaction", $"\"{second.ToHex()}\"");
         var pool = (await node.ResultAsync("getrawmempool")).EnumerateArray().Select(t => t.GetString()!).ToArray();
         Assert.Equal([second.GetHash().ToString()], pool);
@@ -242,36 +241,6 @@ public sealed class MempoolEndToEndTests
 
     private static string[] TemplateOrder(JsonElement template) =>
         template.GetProperty("transactions").EnumerateArray().Select(t => t.GetProperty("txid").GetString()!).ToArray();
-
-    private Transaction SpendOutput(Transaction parent, int index, long fee)
-    {
-        var outpoint = new OutPoint(parent, index);
-        var spent = parent.Outputs[index];
-        var tx = FaithcoinConsensusFactory.Instance.CreateTransaction();
-        tx.Inputs.Add(new TxIn(outpoint));
-        tx.Outputs.Add(new TxOut(spent.Value - Money.Satoshis(fee), spent.ScriptPubKey));
-        tx.Sign(key.GetBitcoinSecret(Regtest), new NBitcoin.Coin(outpoint, spent));
-        return tx;
-    }
-
-    private async Task<Transaction> SpendCoinbaseAsync(
-        DaemonRpc node, string blockHash, long fee, OutPoint? prevout = null, uint sequence = 0xffffffff, Script? data = null)
-    {
-        var block = await node.ResultAsync("getblock", $"\"{blockHash}\"");
-        var coinbase = uint256.Parse(block.GetProperty("tx")[0].GetString()!);
-        var spent = new TxOut(Money.Coins(50), key.PubKey.GetAddress(ScriptPubKeyType.Legacy, Regtest));
-        var outpoint = prevout ?? new OutPoint(coinbase, 0);
-        var tx = FaithcoinConsensusFactory.Instance.CreateTransaction();
-        tx.Inputs.Add(new TxIn(outpoint) { Sequence = sequence });
-        tx.Outputs.Add(new TxOut(Money.Satoshis(50 * 100_000_000L - fee), key.PubKey.GetAddress(ScriptPubKeyType.Legacy, Regtest)));
-        if (data is not null)
-        {
-            tx.Outputs.Add(new TxOut(Money.Zero, data));
-        }
-
-        tx.Sign(key.GetBitcoinSecret(Regtest), new NBitcoin.Coin(outpoint, spent));
-        return tx;
-    }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, string what, Func<string>? diagnostics = null)
     {
