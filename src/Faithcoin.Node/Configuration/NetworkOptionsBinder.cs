@@ -20,8 +20,6 @@ public static class NetworkOptionsBinder
     /// <summary>The address manager's file, in 0.15's format.</summary>
     public const string PeersFileName = "peers.dat";
 
-    private static readonly string[] KnownNetworks = ["ipv4", "ipv6", "onion"];
-
     public static NetworkSettings Bind(ArgsStore args, NodeOptions node, ICollection<ArgValue> notYetUsed)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -62,6 +60,7 @@ public static class NetworkOptionsBinder
             DnsSeed = dnsSeed,
             ForceDnsSeed = NodeOptionsBinder.GetBool(args, "forcednsseed", false),
             LogIps = NodeOptionsBinder.GetBool(args, "logips", false),
+            Proxies = ProxyOptionsBinder.Bind(args),
 
             // 0.15 stops offering NODE_NETWORK in prune mode: peers cannot count on it for old blocks.
             LocalServices = node.ChainState.PruneMode ? defaults.LocalServices & ~ServiceFlags.Network : defaults.LocalServices,
@@ -71,20 +70,6 @@ public static class NetworkOptionsBinder
         {
             throw new ConfigurationException(
                 $"Total length of network version string ({subversion.Length}) exceeds maximum length ({MaxSubversionLength}). Reduce the number or size of uacomments.");
-        }
-
-        foreach (var net in args.GetAll("onlynet"))
-        {
-            if (!KnownNetworks.Contains(net.Value.ToLowerInvariant()))
-            {
-                throw new ConfigurationException($"Unknown network specified in -onlynet: '{net.Value}' ({net.Source})");
-            }
-        }
-
-        // The catalog already reports -proxy as not used yet; the guard keeps it listed once if that changes.
-        if (proxy is not null && !notYetUsed.Any(a => a.Name == "proxy"))
-        {
-            notYetUsed.Add(args.Get("proxy")!);
         }
 
         return new NetworkSettings
@@ -97,6 +82,10 @@ public static class NetworkOptionsBinder
             Proxy = proxy,
             ProxyProtocol = p2p.ProxyProtocolSources,
             PeerBloomFilters = NodeOptionsBinder.GetBool(args, "peerbloomfilters", true),
+
+            // -listen=0 soft-sets -listenonion=0 in 0.15: a hidden service for a node that does not listen is pointless.
+            ListenOnion = NodeOptionsBinder.GetBool(args, "listenonion", listen),
+            TorControl = args.GetString("torcontrol") ?? NetworkSettings.DefaultTorControl,
         };
     }
 
