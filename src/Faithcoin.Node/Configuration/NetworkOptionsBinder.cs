@@ -27,7 +27,9 @@ public static class NetworkOptionsBinder
         ArgumentNullException.ThrowIfNull(notYetUsed);
         var connectGiven = args.IsSet("connect");
         var proxy = args.GetString("proxy") is { Length: > 0 } p && p != "0" ? p : null;
-        var listenDefault = !connectGiven && proxy is null;
+        // IsArgSet("-proxy") in 0.15: even -noproxy turns the -listen and -discover defaults off.
+        var proxyGiven = args.IsSet("proxy");
+        var listenDefault = !connectGiven && !proxyGiven;
         if (args.IsSet("bind") || args.IsSet("whitebind"))
         {
             listenDefault = true;
@@ -35,7 +37,7 @@ public static class NetworkOptionsBinder
 
         var listen = NodeOptionsBinder.GetBool(args, "listen", listenDefault);
         var externalIp = args.GetAll("externalip").Select(a => a.Value).ToArray();
-        var discover = NodeOptionsBinder.GetBool(args, "discover", listen && proxy is null && externalIp.Length == 0);
+        var discover = NodeOptionsBinder.GetBool(args, "discover", listen && !proxyGiven && externalIp.Length == 0);
         var dnsSeed = NodeOptionsBinder.GetBool(args, "dnsseed", !connectGiven);
         var defaults = new P2POptions();
         var p2p = defaults with
