@@ -46,6 +46,13 @@ public sealed class ProxyRulesTests
         Assert.Null(proxied.ProxyFor(PeerNetwork.Unroutable));
 
         Assert.True((proxied with { OnionDisabled = true }).IsLimited(PeerNetwork.Onion));
+
+        // -onion alone: onion through it, everything else direct, names looked up here.
+        var onionOnly = new ProxyOptions { OnionProxy = Tor };
+        Assert.False(onionOnly.IsLimited(PeerNetwork.Onion));
+        Assert.Equal(Tor, onionOnly.ProxyFor(PeerNetwork.Onion));
+        Assert.Null(onionOnly.ProxyFor(PeerNetwork.IPv6));
+        Assert.Null(onionOnly.NameProxy);
     }
 
     [Fact]
