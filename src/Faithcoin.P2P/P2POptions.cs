@@ -157,6 +157,9 @@ public sealed record P2POptions
     /// </summary>
     public bool AcceptLocalAddresses { get; init; }
 
+    /// <summary>-proxy, -onion, -onlynet, -dns: how outbound connections reach each network.</summary>
+    public Net.Socks.ProxyOptions Proxies { get; init; } = new();
+
     /// <summary>Where the ban list is kept between runs; null keeps it in memory only.</summary>
     public string? BanListPath { get; init; }
 

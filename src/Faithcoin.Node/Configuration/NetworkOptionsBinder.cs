@@ -20,8 +20,6 @@ public static class NetworkOptionsBinder
     /// <summary>The address manager's file, in 0.15's format.</summary>
     public const string PeersFileName = "peers.dat";
 
-    private static readonly string[] KnownNetworks = ["ipv4", "ipv6", "onion"];
-
     public static NetworkSettings Bind(ArgsStore args, NodeOptions node, ICollection<ArgValue> notYetUsed)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -29,7 +27,9 @@ public static class NetworkOptionsBinder
         ArgumentNullException.ThrowIfNull(notYetUsed);
         var connectGiven = args.IsSet("connect");
         var proxy = args.GetString("proxy") is { Length: > 0 } p && p != "0" ? p : null;
-        var listenDefault = !connectGiven && proxy is null;
+        // IsArgSet("-proxy") in 0.15: even -noproxy turns the -listen and -discover defaults off.
+        var proxyGiven = args.IsSet("proxy");
+        var listenDefault = !connectGiven && !proxyGiven;
         if (args.IsSet("bind") || args.IsSet("whitebind"))
         {
             listenDefault = true;
@@ -37,7 +37,7 @@ public static class NetworkOptionsBinder
 
         var listen = NodeOptionsBinder.GetBool(args, "listen", listenDefault);
         var externalIp = args.GetAll("externalip").Select(a => a.Value).ToArray();
-        var discover = NodeOptionsBinder.GetBool(args, "discover", listen && proxy is null && externalIp.Length == 0);
+        var discover = NodeOptionsBinder.GetBool(args, "discover", listen && !proxyGiven && externalIp.Length == 0);
         var dnsSeed = NodeOptionsBinder.GetBool(args, "dnsseed", !connectGiven);
         var defaults = new P2POptions();
         var p2p = defaults with
@@ -62,6 +62,7 @@ public static class NetworkOptionsBinder
             DnsSeed = dnsSeed,
             ForceDnsSeed = NodeOptionsBinder.GetBool(args, "forcednsseed", false),
             LogIps = NodeOptionsBinder.GetBool(args, "logips", false),
+            Proxies = ProxyOptionsBinder.Bind(args),
 
             // 0.15 stops offering NODE_NETWORK in prune mode: peers cannot count on it for old blocks.
             LocalServices = node.ChainState.PruneMode ? defaults.LocalServices & ~ServiceFlags.Network : defaults.LocalServices,
@@ -71,20 +72,6 @@ public static class NetworkOptionsBinder
         {
             throw new ConfigurationException(
                 $"Total length of network version string ({subversion.Length}) exceeds maximum length ({MaxSubversionLength}). Reduce the number or size of uacomments.");
-        }
-
-        foreach (var net in args.GetAll("onlynet"))
-        {
-            if (!KnownNetworks.Contains(net.Value.ToLowerInvariant()))
-            {
-                throw new ConfigurationException($"Unknown network specified in -onlynet: '{net.Value}' ({net.Source})");
-            }
-        }
-
-        // The catalog already reports -proxy as not used yet; the guard keeps it listed once if that changes.
-        if (proxy is not null && !notYetUsed.Any(a => a.Name == "proxy"))
-        {
-            notYetUsed.Add(args.Get("proxy")!);
         }
 
         return new NetworkSettings
@@ -97,6 +84,10 @@ public static class NetworkOptionsBinder
             Proxy = proxy,
             ProxyProtocol = p2p.ProxyProtocolSources,
             PeerBloomFilters = NodeOptionsBinder.GetBool(args, "peerbloomfilters", true),
+
+            // -listen=0 soft-sets -listenonion=0 in 0.15: a hidden service for a node that does not listen is pointless.
+            ListenOnion = NodeOptionsBinder.GetBool(args, "listenonion", listen),
+            TorControl = args.GetString("torcontrol") ?? NetworkSettings.DefaultTorControl,
         };
     }
 

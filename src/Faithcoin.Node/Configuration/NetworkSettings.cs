@@ -23,7 +23,7 @@ public sealed record NetworkSettings
     /// <summary>-onlynet: the networks outbound connections may use; empty means all.</summary>
     public IReadOnlyList<string> OnlyNet { get; init; } = [];
 
-    /// <summary>-proxy: accepted, not used yet (outbound connections go direct).</summary>
+    /// <summary>-proxy as given (P2P.Proxies holds what outbound connections use).</summary>
     public string? Proxy { get; init; }
 
     /// <summary>
@@ -31,6 +31,15 @@ public sealed record NetworkSettings
     /// a PROXY protocol header (the same list as P2POptions.ProxyProtocolSources, which the listener acts on).
     /// </summary>
     public IReadOnlyList<IPNetwork> ProxyProtocol { get; init; } = [];
+
+    /// <summary>DEFAULT_TOR_CONTROL.</summary>
+    public const string DefaultTorControl = "127.0.0.1:9051";
+
+    /// <summary>-listenonion (default 1, 0 with -listen=0): 0.15 would create a hidden service over Tor's control port.</summary>
+    public bool ListenOnion { get; init; } = true;
+
+    /// <summary>-torcontrol: where Tor's control port would be.</summary>
+    public string TorControl { get; init; } = DefaultTorControl;
 
     /// <summary>-peerbloomfilters (0.15 default on); bloom filters are not served yet, so NODE_BLOOM is not advertised.</summary>
     public bool PeerBloomFilters { get; init; } = true;

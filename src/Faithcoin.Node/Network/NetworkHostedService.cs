@@ -59,6 +59,12 @@ public sealed partial class NetworkHostedService(
             LogNotListening(logger);
         }
 
+        // StartTorControl: without Tor's control protocol the hidden service is never made, as when 0.15 finds no Tor.
+        if (options.Network.ListenOnion)
+        {
+            LogNoTorControl(logger, options.Network.TorControl);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -85,6 +91,9 @@ public sealed partial class NetworkHostedService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Not listening for incoming connections (-listen=0)")]
     private static partial void LogNotListening(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "tor: Not connected to Tor control port {Target}: the Tor control connection is not available, no hidden service is created")]
+    private static partial void LogNoTorControl(ILogger logger, string target);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "P2P shutdown did not finish within the host's shutdown timeout")]
     private static partial void LogStopTimedOut(ILogger logger);

@@ -138,6 +138,12 @@ public sealed partial class AutomaticConnections : IAsyncDisposable
                 return null;
             }
 
+            // -onlynet, or onion without a proxy: addresses of networks we do not reach are never dialled.
+            if (options.Proxies.IsLimited(Socks.AddressNetwork.Of(candidate.Address)))
+            {
+                continue;
+            }
+
             if (now - candidate.LastTry < 600 && tries < 30)
             {
                 continue;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Faithcoin.Consensus.Chain;
 using Faithcoin.P2P.Net.ProxyProtocol;
+using Faithcoin.P2P.Net.Socks;
 using Faithcoin.P2P.Peers;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +25,7 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
     private readonly TimeProvider time;
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger logger;
-    private readonly OutboundConnector connector;
+    private readonly OutboundDialer dialer;
     private readonly ProxyAcceptor proxyAcceptor;
     private readonly ConcurrentDictionary<long, PeerConnection> peers = new();
     private readonly List<ConnectionListener> listeners = [];
@@ -56,7 +57,7 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
         this.time = time;
         this.loggerFactory = loggerFactory;
         logger = loggerFactory.CreateLogger<ConnectionManager>();
-        connector = new OutboundConnector(options.ConnectTimeout);
+        dialer = new OutboundDialer(options.Proxies, new OutboundConnector(options.ConnectTimeout), loggerFactory.CreateLogger<OutboundDialer>());
         proxyAcceptor = new ProxyAcceptor(options.ProxyProtocolSources, options.ProxyProtocolTimeout, loggerFactory.CreateLogger<ProxyAcceptor>());
     }
 
@@ -149,30 +150,14 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
         }
 
         var endpoint = PeerEndpoint.Parse(destination, defaultPort);
-        IPEndPoint[] candidates;
-        try
-        {
-            candidates = await endpoint.ResolveAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (SocketException e)
-        {
-            LogConnectFailed(logger, destination, e.Message);
-            return null;
-        }
-
-        if (candidates.Any(c => FindByEndpoint(c) is not null))
-        {
-            return null;
-        }
-
-        var socket = await connector.ConnectAsync(candidates, cancellationToken).ConfigureAwait(false);
-        if (socket is null)
+        var dialed = await dialer.DialAsync(endpoint, c => FindByEndpoint(c) is not null, cancellationToken).ConfigureAwait(false);
+        if (dialed is null)
         {
             LogConnectFailed(logger, destination, "no answer");
             return null;
         }
 
-        return Register(socket, kind, destination, whitelisted: false, netEvents);
+        return Register(dialed.Socket, kind, destination, whitelisted: false, netEvents, dialed.Remote);
     }
 
     public int CountOf(ConnectionKind kind) => peers.Values.Count(p => p.Kind == kind && !p.IsDisconnecting);

@@ -95,6 +95,13 @@ public sealed partial class DnsSeeding : IAsyncDisposable
             var found = 0;
             foreach (var seed in seeds)
             {
+                // HaveNameProxy: the seed's name is not looked up here but dialled once through the proxy (AddOneShot).
+                if (options.Proxies.NameProxy is not null)
+                {
+                    await connections.ConnectAsync(seed, ConnectionKind.OneShot, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 found += await QuerySeedAsync(seed, cancellationToken).ConfigureAwait(false);
             }
 

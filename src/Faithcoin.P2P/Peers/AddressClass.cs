@@ -50,7 +50,7 @@ public static class AddressClass
         }
 
         return !(address.Equals(IPAddress.IPv6Any)
-            || (b[0] & 0xfe) == 0xfc // RFC4193 unique local
+            || ((b[0] & 0xfe) == 0xfc && !Net.Socks.OnionCat.IsOnion(address)) // RFC4193 unique local, but OnionCat is public
             || (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) // RFC4862 link local
             || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8) // RFC3849 documentation
             || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && (b[3] & 0xf0) == 0x10) // RFC4843 ORCHID

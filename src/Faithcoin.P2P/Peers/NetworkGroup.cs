@@ -13,6 +13,7 @@ public static class NetworkGroup
     private const byte Unroutable = 0; // NET_UNROUTABLE
     private const byte IPv4 = 1; // NET_IPV4
     private const byte IPv6 = 2; // NET_IPV6
+    private const byte Onion = 3; // NET_TOR
     private const byte Internal = 4; // NET_INTERNAL
     private const byte LocalClass = 255;
 
@@ -70,6 +71,11 @@ public static class NetworkGroup
         if (ip[0] == 0x20 && ip[1] == 0x01 && ip[2] == 0 && ip[3] == 0)
         {
             return [IPv4, (byte)(ip[12] ^ 0xFF), (byte)(ip[13] ^ 0xFF)]; // RFC4380 Teredo
+        }
+
+        if (Net.Socks.OnionCat.IsOnion(address))
+        {
+            return [Onion, (byte)(ip[6] | 0x0F)]; // NET_TOR: the first 4 bits of the service id
         }
 
         if (ip[0] == 0x20 && ip[1] == 0x01 && ip[2] == 0x04 && ip[3] == 0x70)

@@ -82,13 +82,23 @@ public sealed class NetworkOptionsBinderTests : IDisposable
     }
 
     [Fact]
-    public void ProxyIsAcceptedTurnsListenOffAndIsReportedAsNotUsed()
+    public void ProxyTurnsListenOffAndServesEveryNetwork()
     {
-        var options = Load("-regtest", "-proxy=127.0.0.1:9050");
+        var options = Load("-regtest", "-proxy=127.0.0.1:9050", "-onlynet=ipv6");
+        var proxies = options.Network.P2P.Proxies;
         Assert.False(options.Network.P2P.Listen);
-        Assert.Equal("127.0.0.1:9050", options.Network.Proxy);
-        Assert.Contains(options.IgnoredOptions, a => a.Name == "proxy");
-        Assert.DoesNotContain(options.IgnoredOptions, a => a.Name is "connect" or "addnode" or "whitelist");
+        Assert.False(options.Network.ListenOnion);
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, 9050), proxies.Proxy!.Endpoint);
+        Assert.True(proxies.Proxy.RandomizeCredentials);
+        Assert.True(proxies.IsLimited(Faithcoin.P2P.Net.Socks.PeerNetwork.IPv4));
+        Assert.DoesNotContain(options.IgnoredOptions, a => a.Name is "proxy" or "onlynet" or "connect" or "addnode" or "whitelist");
+        Assert.Equal(9050, Load("-regtest", "-proxy=127.0.0.1").Network.P2P.Proxies.Proxy!.Endpoint.Port);
+
+        // IsArgSet("-proxy"): -noproxy sets no proxy but still turns the listen default off, as in 0.15.
+        var noProxy = Load("-regtest", "-noproxy").Network;
+        Assert.Null(noProxy.P2P.Proxies.Proxy);
+        Assert.False(noProxy.P2P.Listen);
+        Assert.True(noProxy.P2P.Proxies.IsLimited(Faithcoin.P2P.Net.Socks.PeerNetwork.Onion));
     }
 
     private NodeOptions Load(params string[] argv) =>

@@ -5,6 +5,7 @@ using Faithcoin.Node.Mempool.Policy;
 using Faithcoin.Node.Notifications;
 using Faithcoin.Node.Rpc.Formatting;
 using Faithcoin.P2P;
+using Faithcoin.P2P.Net.Socks;
 
 namespace Faithcoin.Node.Rpc.Methods.Networking;
 
@@ -22,8 +23,6 @@ public sealed class GetNetworkInfoMethod(P2PAccess p2p, NodeOptions options, Pol
 
     /// <summary>0.15 uses the median of peers' clock offsets only once it has five of them.</summary>
     private const int MinTimeSamples = 5;
-
-    private static readonly string[] Networks = ["ipv4", "ipv6", "onion"];
 
     public string Name => "getnetworkinfo";
 
@@ -109,17 +108,18 @@ public sealed class GetNetworkInfoMethod(P2PAccess p2p, NodeOptions options, Pol
     private static JsonArray NetworksJson(NetworkSettings settings)
     {
         var networks = new JsonArray();
-        foreach (var name in Networks)
+        foreach (var network in AddressNetwork.Reported)
         {
-            // Without a proxy onion is unreachable; -onlynet limits every network it does not name.
-            var limited = name == "onion" || (settings.OnlyNet.Count > 0 && !settings.OnlyNet.Contains(name));
+            // GetNetworksInfo: a network without a proxy shows "" and false for its credentials.
+            var proxies = settings.P2P.Proxies;
+            var proxy = proxies.ProxyFor(network);
             networks.Add(new JsonObject
             {
-                ["name"] = name,
-                ["limited"] = limited,
-                ["reachable"] = !limited,
-                ["proxy"] = string.Empty,
-                ["proxy_randomize_credentials"] = false,
+                ["name"] = AddressNetwork.Name(network),
+                ["limited"] = proxies.IsLimited(network),
+                ["reachable"] = proxies.IsReachable(network),
+                ["proxy"] = proxy?.ToString() ?? string.Empty,
+                ["proxy_randomize_credentials"] = proxy?.RandomizeCredentials ?? false,
             });
         }
 
