@@ -39,6 +39,7 @@ public static class NetworkOptionsBinder
         var externalIp = args.GetAll("externalip").Select(a => a.Value).ToArray();
         var discover = NodeOptionsBinder.GetBool(args, "discover", listen && proxy is null && externalIp.Length == 0);
         var dnsSeed = NodeOptionsBinder.GetBool(args, "dnsseed", !connectGiven);
+        var peerBloomFilters = NodeOptionsBinder.GetBool(args, "peerbloomfilters", true);
         var defaults = new P2POptions();
         var p2p = defaults with
         {
@@ -64,7 +65,8 @@ public static class NetworkOptionsBinder
             LogIps = NodeOptionsBinder.GetBool(args, "logips", false),
 
             // 0.15 stops offering NODE_NETWORK in prune mode: peers cannot count on it for old blocks.
-            LocalServices = node.ChainState.PruneMode ? defaults.LocalServices & ~ServiceFlags.Network : defaults.LocalServices,
+            LocalServices = (node.ChainState.PruneMode ? defaults.LocalServices & ~ServiceFlags.Network : defaults.LocalServices)
+                | (peerBloomFilters ? ServiceFlags.Bloom : ServiceFlags.None),
         };
         var subversion = p2p.FormatUserAgent();
         if (subversion.Length > MaxSubversionLength)
@@ -96,7 +98,7 @@ public static class NetworkOptionsBinder
             OnlyNet = args.GetAll("onlynet").Select(a => a.Value.ToLowerInvariant()).Distinct().ToArray(),
             Proxy = proxy,
             ProxyProtocol = p2p.ProxyProtocolSources,
-            PeerBloomFilters = NodeOptionsBinder.GetBool(args, "peerbloomfilters", true),
+            PeerBloomFilters = peerBloomFilters,
         };
     }
 

@@ -32,6 +32,6 @@ public sealed record NetworkSettings
     /// </summary>
     public IReadOnlyList<IPNetwork> ProxyProtocol { get; init; } = [];
 
-    /// <summary>-peerbloomfilters (0.15 default on); bloom filters are not served yet, so NODE_BLOOM is not advertised.</summary>
+    /// <summary>-peerbloomfilters (0.15 default on): NODE_BLOOM in P2P.LocalServices, so filters are served.</summary>
     public bool PeerBloomFilters { get; init; } = true;
 }
