@@ -72,6 +72,20 @@ public sealed class FilteredBlockTests
         Assert.Empty(transactions);
     }
 
+    [Fact]
+    public async Task UnknownBlockIsSkippedSilently()
+    {
+        var (chain, _) = ChainWithTransactions();
+        await using var node = TestNode.Start(BloomPeers.Serving(), chain);
+        await using var client = await BloomPeers.ConnectAsync(node);
+
+        await client.SendAsync(NetCommands.GetData, Payloads.GetData(InventoryType.MSG_FILTERED_BLOCK, uint256.One));
+        await client.SyncWithPingAsync(7);
+
+        Assert.DoesNotContain(client.Received, m => m.Command is NetCommands.MerkleBlock or NetCommands.Tx or NetCommands.NotFound);
+        Assert.Equal(0, node.SinglePeer()!.Misbehaviour);
+    }
+
     /// <summary>Sends getdata MSG_FILTERED_BLOCK and a ping; the merkleblock and the tx payloads that came before the pong.</summary>
     private static async Task<(MerkleBlock Filtered, List<byte[]> Transactions)> RequestAsync(RawPeer client, uint256 hash)
     {

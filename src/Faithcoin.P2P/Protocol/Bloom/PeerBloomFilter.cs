@@ -11,25 +11,17 @@ public sealed class PeerBloomFilter
 {
     private BloomFilter filter = BloomFilter.MatchAll();
 
-    /// <summary>True once the peer loaded a filter of its own (and has not cleared it).</summary>
-    public bool Loaded { get; private set; }
-
     public BloomFilter Current => filter;
 
     public void Load(BloomFilter loaded)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         filter = loaded;
-        Loaded = true;
     }
 
     public void Add(ReadOnlySpan<byte> element) => filter.Insert(element);
 
-    public void Reset()
-    {
-        filter = BloomFilter.MatchAll();
-        Loaded = false;
-    }
+    public void Reset() => filter = BloomFilter.MatchAll();
 
     public bool IsRelevantAndUpdate(Transaction transaction) => filter.IsRelevantAndUpdate(transaction);
 }
