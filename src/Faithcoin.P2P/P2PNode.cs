@@ -3,6 +3,7 @@ using Faithcoin.Consensus.Chain;
 using Faithcoin.P2P.Net;
 using Faithcoin.P2P.Peers;
 using Faithcoin.P2P.Protocol;
+using Faithcoin.P2P.Protocol.Bloom;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire.Payloads;
@@ -83,6 +84,7 @@ public sealed partial class P2PNode : IAsyncDisposable
             new PreferencesHandler(options),
             new BlockHandler(chainSource, Downloads, this.time),
             new TransactionHandler(relay, options, protocolLogger),
+            new BloomFilterHandler(options),
             new QuietHandler(protocolLogger),
         ];
         logic = new PeerLogic(

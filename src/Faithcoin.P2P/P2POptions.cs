@@ -107,8 +107,8 @@ public sealed record P2POptions
     public IReadOnlyList<string> UserAgentComments { get; init; } = [];
 
     /// <summary>
-    /// The services offered. Bloom filters are not served, so NODE_BLOOM is not advertised (0.15 sets it by
-    /// default because it serves them).
+    /// The services offered. NODE_BLOOM (filterload, filteradd, mempool, merkleblocks) is left for the host to add:
+    /// the node does for -peerbloomfilters (0.15's default on).
     /// </summary>
     public ServiceFlags LocalServices { get; init; } = ServiceFlags.Network | ServiceFlags.Witness;
 

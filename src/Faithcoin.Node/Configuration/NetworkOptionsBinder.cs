@@ -39,6 +39,7 @@ public static class NetworkOptionsBinder
         var externalIp = args.GetAll("externalip").Select(a => a.Value).ToArray();
         var discover = NodeOptionsBinder.GetBool(args, "discover", listen && !proxyGiven && externalIp.Length == 0);
         var dnsSeed = NodeOptionsBinder.GetBool(args, "dnsseed", !connectGiven);
+        var peerBloomFilters = NodeOptionsBinder.GetBool(args, "peerbloomfilters", true);
         var defaults = new P2POptions();
         var p2p = defaults with
         {
@@ -65,7 +66,8 @@ public static class NetworkOptionsBinder
             Proxies = ProxyOptionsBinder.Bind(args),
 
             // 0.15 stops offering NODE_NETWORK in prune mode: peers cannot count on it for old blocks.
-            LocalServices = node.ChainState.PruneMode ? defaults.LocalServices & ~ServiceFlags.Network : defaults.LocalServices,
+            LocalServices = (node.ChainState.PruneMode ? defaults.LocalServices & ~ServiceFlags.Network : defaults.LocalServices)
+                | (peerBloomFilters ? ServiceFlags.Bloom : ServiceFlags.None),
         };
         var subversion = p2p.FormatUserAgent();
         if (subversion.Length > MaxSubversionLength)
@@ -83,7 +85,7 @@ public static class NetworkOptionsBinder
             OnlyNet = args.GetAll("onlynet").Select(a => a.Value.ToLowerInvariant()).Distinct().ToArray(),
             Proxy = proxy,
             ProxyProtocol = p2p.ProxyProtocolSources,
-            PeerBloomFilters = NodeOptionsBinder.GetBool(args, "peerbloomfilters", true),
+            PeerBloomFilters = peerBloomFilters,
 
             // -listen=0 soft-sets -listenonion=0 in 0.15: a hidden service for a node that does not listen is pointless.
             ListenOnion = NodeOptionsBinder.GetBool(args, "listenonion", listen),

@@ -41,6 +41,6 @@ public sealed record NetworkSettings
     /// <summary>-torcontrol: where Tor's control port would be.</summary>
     public string TorControl { get; init; } = DefaultTorControl;
 
-    /// <summary>-peerbloomfilters (0.15 default on); bloom filters are not served yet, so NODE_BLOOM is not advertised.</summary>
+    /// <summary>-peerbloomfilters (0.15 default on): NODE_BLOOM in P2P.LocalServices, so filters are served.</summary>
     public bool PeerBloomFilters { get; init; } = true;
 }

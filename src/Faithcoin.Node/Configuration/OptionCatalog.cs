@@ -162,7 +162,7 @@ public sealed class OptionCatalog
         Add(new("maxreceivebuffer", OptionGroup.Connection, "<n>", "Maximum per-connection receive buffer, <n>*1000 bytes (default: 5000)"));
         Add(new("maxsendbuffer", OptionGroup.Connection, "<n>", "Maximum per-connection send buffer, <n>*1000 bytes (default: 1000)"));
         Add(new("onlynet", OptionGroup.Connection, "<net>", "Only connect to nodes in network <net> (ipv4, ipv6 or onion)"));
-        Add(new("peerbloomfilters", OptionGroup.Connection, null, "Support filtering of blocks and transaction with bloom filters (default: 1); accepted, not served yet"));
+        Add(new("peerbloomfilters", OptionGroup.Connection, null, "Support filtering of blocks and transaction with bloom filters (default: 1)"));
         Add(new("proxyprotocol", OptionGroup.Connection, "<ip>|<net>", "Expect a PROXY protocol (v1/v2) header on inbound connections from this source, e.g. an ingress (can be specified multiple times)"));
         Add(new("seednode", OptionGroup.Connection, "<ip>", "Connect to a node to retrieve peer addresses, and disconnect"));
         Add(new("timeout", OptionGroup.Connection, "<n>", "Specify connection timeout in milliseconds (minimum: 1, default: 5000)"));

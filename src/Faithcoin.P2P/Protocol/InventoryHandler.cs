@@ -1,3 +1,4 @@
+using Faithcoin.P2P.Protocol.Bloom;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
@@ -68,6 +69,8 @@ public sealed class InventoryHandler : IMessageHandler
     private static bool IsBlock(InventoryType type) =>
         (type & ~InventoryType.MSG_WITNESS_FLAG) is InventoryType.MSG_BLOCK;
 
+    private static bool IsRequestedBlock(InventoryType type) => IsBlock(type) || type == InventoryType.MSG_FILTERED_BLOCK;
+
     private void HandleInv(PeerContext peer, byte[] payload)
     {
         if (TooMany(peer, NetCommands.Inv, payload))
@@ -124,7 +127,7 @@ public sealed class InventoryHandler : IMessageHandler
                 return;
             }
 
-            if (!IsBlock(item.Type))
+            if (!IsRequestedBlock(item.Type))
             {
                 if ((item.Type & ~InventoryType.MSG_WITNESS_FLAG) == InventoryType.MSG_TX)
                 {
@@ -141,7 +144,11 @@ public sealed class InventoryHandler : IMessageHandler
                 continue;
             }
 
-            if ((item.Type & InventoryType.MSG_WITNESS_FLAG) != 0)
+            if (item.Type == InventoryType.MSG_FILTERED_BLOCK)
+            {
+                FilteredBlockServer.Serve(peer, peer.Serializer.DeserializeBlock(bytes));
+            }
+            else if ((item.Type & InventoryType.MSG_WITNESS_FLAG) != 0)
             {
                 peer.Send(NetCommands.Block, bytes);
             }

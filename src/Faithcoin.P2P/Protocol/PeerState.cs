@@ -1,5 +1,6 @@
 using Faithcoin.Consensus.Chain;
 using Faithcoin.P2P.Peers;
+using Faithcoin.P2P.Protocol.Bloom;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Wire;
 using NBitcoin;
@@ -96,6 +97,9 @@ public sealed class PeerState : IDisposable
 
     /// <summary>timeLastMempoolReq: when a mempool message was last answered.</summary>
     public DateTimeOffset? LastMempoolRequest { get; set; }
+
+    /// <summary>pfilter: the peer's BIP37 filter (match-all until filterload).</summary>
+    public PeerBloomFilter Bloom { get; } = new();
 
     public long LastSentFeeFilter { get; set; }
 

@@ -8,7 +8,8 @@ namespace Faithcoin.P2P.Protocol.Relay;
 /// The transaction steps of SendMessages. Inventory trickles: a peer's queued txids go out at Poisson-spaced
 /// moments (on average every INVENTORY_BROADCAST_INTERVAL for inbound peers, half that for outbound ones,
 /// every pass for whitelisted ones), at most INVENTORY_BROADCAST_MAX per trickle, parents before children and
-/// higher fee rates first; txids the peer knows, that left the pool or pay less than its feefilter are dropped.
+/// higher fee rates first; txids the peer knows, that left the pool, pay less than its feefilter or miss its bloom
+/// filter are dropped (a matching one updates the filter).
 /// A pending mempool request is answered at a trickle too. Then due transaction requests go out as getdata.
 /// </summary>
 public sealed class TransactionAnnouncer
@@ -131,6 +132,11 @@ public sealed class TransactionAnnouncer
                 continue;
             }
 
+            if (relay.Sink.FindTransaction(txid) is not { } transaction || !state.Bloom.IsRelevantAndUpdate(transaction))
+            {
+                continue;
+            }
+
             state.Transactions.AddKnown(txid);
             inventory.Add(new InventoryVector(InventoryType.MSG_TX, txid));
         }
@@ -154,6 +160,11 @@ public sealed class TransactionAnnouncer
             }
 
             if (filter > 0 && rate < filter)
+            {
+                continue;
+            }
+
+            if (!state.Bloom.IsRelevantAndUpdate(transaction))
             {
                 continue;
             }

@@ -24,7 +24,7 @@ public sealed class PruningDaemonTests
         await using (var node = await DaemonRpc.StartRegtestAsync(data.Path, "-prune=1", "-fastprune"))
         {
             Assert.Equal((-1, "Blockchain is too short for pruning."), await node.ErrorAsync("pruneblockchain", "10"));
-            Assert.Equal("0000000000000008", (await node.ResultAsync("getnetworkinfo")).GetProperty("localservices").GetString());
+            Assert.Equal("000000000000000c", (await node.ResultAsync("getnetworkinfo")).GetProperty("localservices").GetString());
             var hashes = (await node.ResultAsync("generatetoaddress", $"{Blocks}, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToArray();
             firstBlock = hashes[0];
             var info = await node.ResultAsync("getblockchaininfo");
