@@ -62,6 +62,7 @@ public static class NetworkOptionsBinder
             DnsSeed = dnsSeed,
             ForceDnsSeed = NodeOptionsBinder.GetBool(args, "forcednsseed", false),
             LogIps = NodeOptionsBinder.GetBool(args, "logips", false),
+            BlockReconstructionExtraTxn = (int)Math.Clamp(GetInt(args, "blockreconstructionextratxn", defaults.BlockReconstructionExtraTxn), 0, int.MaxValue),
 
             // 0.15 stops offering NODE_NETWORK in prune mode: peers cannot count on it for old blocks.
             LocalServices = node.ChainState.PruneMode ? defaults.LocalServices & ~ServiceFlags.Network : defaults.LocalServices,

@@ -1,3 +1,4 @@
+using Faithcoin.P2P.Protocol.Compact;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
@@ -21,8 +22,9 @@ public sealed class InventoryHandler : IMessageHandler
     private readonly BlockDownloadTracker tracker;
     private readonly TransactionRelay relay;
     private readonly P2POptions options;
+    private readonly CompactBlockSender? compact;
 
-    public InventoryHandler(IChainSource chain, BlockDownloadTracker tracker, TransactionRelay relay, P2POptions options)
+    public InventoryHandler(IChainSource chain, BlockDownloadTracker tracker, TransactionRelay relay, P2POptions options, CompactBlockSender? compact = null)
     {
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(tracker);
@@ -32,6 +34,7 @@ public sealed class InventoryHandler : IMessageHandler
         this.tracker = tracker;
         this.relay = relay;
         this.options = options;
+        this.compact = compact;
     }
 
     public IReadOnlyCollection<string> Commands { get; } = [NetCommands.Inv, NetCommands.GetData, NetCommands.NotFound];
@@ -66,7 +69,7 @@ public sealed class InventoryHandler : IMessageHandler
     }
 
     private static bool IsBlock(InventoryType type) =>
-        (type & ~InventoryType.MSG_WITNESS_FLAG) is InventoryType.MSG_BLOCK;
+        (type & ~InventoryType.MSG_WITNESS_FLAG) is InventoryType.MSG_BLOCK or InventoryType.MSG_CMPCT_BLOCK;
 
     private void HandleInv(PeerContext peer, byte[] payload)
     {
@@ -141,7 +144,11 @@ public sealed class InventoryHandler : IMessageHandler
                 continue;
             }
 
-            if ((item.Type & InventoryType.MSG_WITNESS_FLAG) != 0)
+            if (item.Type == InventoryType.MSG_CMPCT_BLOCK && compact is not null)
+            {
+                compact.ServeGetData(peer, chain.FindHeader(item.Hash), bytes);
+            }
+            else if ((item.Type & InventoryType.MSG_WITNESS_FLAG) != 0)
             {
                 peer.Send(NetCommands.Block, bytes);
             }
