@@ -52,6 +52,26 @@ public sealed class CompactBlockReceiveTests
     }
 
     [Fact]
+    public async Task SingleAnnouncedBlockIsFetchedAsCmpctBlockFromAVersionTwoPeer()
+    {
+        var pool = new PoolSink();
+        var transactions = CompactFixtures.WitnessTransactions(2);
+        transactions.ForEach(pool.Add);
+        var (node, peer) = await CompactFixtures.StartAsync(pool);
+        await using var _ = node;
+        await using var __ = peer;
+        var block = CompactFixtures.MineWith(CompactFixtures.Tip, 301, transactions);
+
+        await peer.SendAsync(NetCommands.Headers, Payloads.Headers([block.Header]));
+        var getData = Payloads.Serializer.Deserialize<GetDataPayload>((await peer.ReadUntilAsync(NetCommands.GetData)).Payload);
+        await peer.SendAsync(NetCommands.CmpctBlock, CompactFixtures.CompactBlock(block));
+
+        Assert.Equal([(InventoryType.MSG_CMPCT_BLOCK, block.GetHash())], getData.Inventory.Select(i => (i.Type, i.Hash)));
+        Assert.True(await node.WaitForTipAsync(block.GetHash()));
+        Assert.Equal(0, node.Node.Downloads.BlocksInFlight);
+    }
+
+    [Fact]
     public async Task OrphanKeptInTheExtraRingFillsTheBlock()
     {
         var pool = new PoolSink();
