@@ -94,6 +94,25 @@ public sealed class CompactBlockReceiveTests
     }
 
     [Fact]
+    public async Task WithoutAnExtraRingTheOrphanIsAskedFor()
+    {
+        var pool = new PoolSink();
+        var parent = PoolSink.Create(5000);
+        pool.Unconfirmed[parent.GetHash()] = true;
+        var orphan = PoolSink.Create(4000, new OutPoint(parent.GetHash(), 0));
+        var (node, peer) = await CompactFixtures.StartAsync(pool, TestNode.DefaultOptions() with { BlockReconstructionExtraTxn = 0 });
+        await using var _ = node;
+        await using var __ = peer;
+        await peer.SendAsync(NetCommands.Tx, Payloads.Serializer.Serialize(orphan));
+        await peer.SyncWithPingAsync();
+
+        await peer.SendAsync(NetCommands.CmpctBlock, CompactFixtures.CompactBlock(CompactFixtures.MineWith(CompactFixtures.Tip, 301, [orphan])));
+        var request = Payloads.Serializer.Deserialize<BlockTransactionsRequest>((await peer.ReadUntilAsync(NetCommands.GetBlockTxn)).Payload);
+
+        Assert.Equal([1], request.Indexes);
+    }
+
+    [Fact]
     public async Task BlockTxnThatDoesNotMatchTheMerkleRootMakesTheNodeAskForTheFullBlock()
     {
         var pool = new PoolSink();
