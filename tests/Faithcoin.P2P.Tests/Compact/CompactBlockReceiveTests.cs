@@ -72,6 +72,33 @@ public sealed class CompactBlockReceiveTests
     }
 
     [Fact]
+    public async Task AfterSegwitCompactBlocksFromAVersionOnePeerAreIgnored()
+    {
+        var pool = new PoolSink();
+        var transactions = CompactFixtures.WitnessTransactions(1);
+        transactions.ForEach(pool.Add);
+        var chain = InMemoryChain.FromBlocks(RegtestBlocks.Chain300);
+        chain.SegwitActive = true;
+        await using var node = TestNode.Start(chain: chain, transactions: pool);
+        await using var versionOne = await RawPeer.ConnectAsync(node.Endpoint);
+        await versionOne.HandshakeAsync();
+        await versionOne.SendAsync(NetCommands.SendCmpct, CompactFixtures.SendCmpct(false, 1));
+        var block = CompactFixtures.MineWith(CompactFixtures.Tip, 301, transactions);
+
+        await versionOne.SendAsync(NetCommands.CmpctBlock, CompactFixtures.CompactBlock(block, useWtxid: false));
+        await versionOne.SyncWithPingAsync();
+
+        Assert.Equal(300, node.Chain.Tip.Height);
+        Assert.DoesNotContain(versionOne.Received, m => m.Command == NetCommands.GetBlockTxn);
+        Assert.Equal(0, node.SinglePeer()!.Misbehaviour);
+        await using var versionTwo = await RawPeer.ConnectAsync(node.Endpoint);
+        await versionTwo.HandshakeAsync();
+        await versionTwo.SendAsync(NetCommands.SendCmpct, CompactFixtures.SendCmpct(false, 2));
+        await versionTwo.SendAsync(NetCommands.CmpctBlock, CompactFixtures.CompactBlock(block));
+        Assert.True(await node.WaitForTipAsync(block.GetHash()));
+    }
+
+    [Fact]
     public async Task OrphanKeptInTheExtraRingFillsTheBlock()
     {
         var pool = new PoolSink();
