@@ -4,6 +4,7 @@ using Faithcoin.P2P.Net;
 using Faithcoin.P2P.Peers;
 using Faithcoin.P2P.Protocol;
 using Faithcoin.P2P.Protocol.Bloom;
+using Faithcoin.P2P.Protocol.Compact;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire.Payloads;
@@ -75,14 +76,20 @@ public sealed partial class P2PNode : IAsyncDisposable
             new RelayMemory(),
             options,
             this.time);
+        var headersHandler = new HeadersHandler(chainSource, proofOfWork, Downloads, scheduler, this.time, protocolLogger);
+        var compactSender = new CompactBlockSender(chainSource, Downloads, this.time);
+        var compactAcceptor = new CompactBlockAcceptor(chainSource, Downloads, new HighBandwidthPeers(peerTable, options));
         IMessageHandler[] handlers =
         [
-            new HeadersHandler(chainSource, proofOfWork, Downloads, scheduler, this.time, protocolLogger),
-            new InventoryHandler(chainSource, Downloads, relay, options),
+            headersHandler,
+            new InventoryHandler(chainSource, Downloads, relay, options, compactSender),
             new GetBlocksHandler(chainSource),
             new AddressHandler(Addresses, this.time),
             new PreferencesHandler(options),
-            new BlockHandler(chainSource, Downloads, this.time),
+            new BlockHandler(chainSource, Downloads, this.time, compactAcceptor),
+            new CompactBlockReceiver(
+                chainSource, proofOfWork, Downloads, headersHandler, relay, compactAcceptor, options, this.time, protocolLogger),
+            new BlockTransactionsServer(chainSource, protocolLogger),
             new TransactionHandler(relay, options, protocolLogger),
             new BloomFilterHandler(options),
             new QuietHandler(protocolLogger),
@@ -97,6 +104,7 @@ public sealed partial class P2PNode : IAsyncDisposable
             Downloads,
             scheduler,
             new BlockAnnouncer(chainSource, Downloads, protocolLogger),
+            compactSender,
             new TransactionAnnouncer(relay, options, this.time, new PoissonDelay(random ?? new Random())),
             peerTable,
             handlers,
@@ -277,6 +285,8 @@ public sealed partial class P2PNode : IAsyncDisposable
             SyncedBlocks = stats?.SyncedBlocks ?? -1,
             InFlightHeights = stats?.InFlightHeights ?? [],
             LocalEndPoint = peer.LocalEndPoint,
+            BytesSentPerMessage = peer.MessageBytes.Sent(),
+            BytesReceivedPerMessage = peer.MessageBytes.Received(),
         };
     }
 }

@@ -124,6 +124,9 @@ public sealed record P2POptions
     /// <summary>-whitelistforcerelay: relay transactions from whitelisted peers even when the pool already has or refused them.</summary>
     public bool WhitelistForceRelay { get; init; } = true;
 
+    /// <summary>-blockreconstructionextratxn: orphans and refused transactions kept for compact block reconstruction.</summary>
+    public int BlockReconstructionExtraTxn { get; init; } = 100;
+
     /// <summary>-logips: peers' addresses in the connection and version log lines, as 0.15 prints them only when set.</summary>
     public bool LogIps { get; init; }
 

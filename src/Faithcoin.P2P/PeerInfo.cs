@@ -70,4 +70,10 @@ public sealed record PeerInfo
 
     /// <summary>Our end of the connection (addrbind).</summary>
     public IPEndPoint? LocalEndPoint { get; init; }
+
+    /// <summary>Bytes sent per command, header included, in ordinal order of the command.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> BytesSentPerMessage { get; init; } = [];
+
+    /// <summary>Bytes received per command ("*other*" for unknown ones), header included.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> BytesReceivedPerMessage { get; init; } = [];
 }

@@ -17,7 +17,7 @@ public static class GeneralOptionHelp
         Acting(Later("mempoolexpiry", "<n>", "Do not keep transactions in the mempool longer than <n> hours (default: 336)")),
         Later("minimumchainwork", "<hex>", "Minimum work assumed to exist on a valid chain in hex", debugOnly: true),
         Acting(Later("persistmempool", null, "Whether to save the mempool on shutdown and load on restart (default: 1)")),
-        Later("blockreconstructionextratxn", "<n>", "Extra transactions to keep in memory for compact block reconstructions (default: 100)"),
+        Acting(Later("blockreconstructionextratxn", "<n>", "Extra transactions to keep in memory for compact block reconstructions (default: 100)")),
         Later("sysperms", null,
             "Create new files with system default permissions, instead of umask 077 (only effective with disabled wallet functionality)"),
     ];

@@ -64,6 +64,7 @@ public static class NetworkOptionsBinder
             ForceDnsSeed = NodeOptionsBinder.GetBool(args, "forcednsseed", false),
             LogIps = NodeOptionsBinder.GetBool(args, "logips", false),
             Proxies = ProxyOptionsBinder.Bind(args),
+            BlockReconstructionExtraTxn = (int)Math.Clamp(GetInt(args, "blockreconstructionextratxn", defaults.BlockReconstructionExtraTxn), 0, int.MaxValue),
 
             // 0.15 stops offering NODE_NETWORK in prune mode: peers cannot count on it for old blocks.
             LocalServices = (node.ChainState.PruneMode ? defaults.LocalServices & ~ServiceFlags.Network : defaults.LocalServices)

@@ -58,6 +58,9 @@ public sealed partial class MempoolTransactionSink(
 
     public IReadOnlyList<uint256> GetTransactionIds() => pool.Snapshot().Select(e => e.Txid).ToArray();
 
+    public IReadOnlyList<(uint256 Wtxid, Transaction Tx)> GetTransactionsByWitnessHash() =>
+        pool.Snapshot().Select(e => (e.Transaction.GetWitHash(), e.Transaction)).ToArray();
+
     public long? GetFeeRate(uint256 txid) =>
         pool.Find(txid) is { } entry ? Policy.PolicyFeeRate.FromFee(entry.Fee, entry.VirtualSize).SatoshisPerK : null;
 

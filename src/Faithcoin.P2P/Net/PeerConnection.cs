@@ -116,6 +116,9 @@ public sealed partial class PeerConnection
 
     public long BytesReceived => Interlocked.Read(ref bytesReceived);
 
+    /// <summary>Bytes per command both ways (getpeerinfo's bytessent_per_msg and bytesrecv_per_msg).</summary>
+    public MessageByteCounters MessageBytes { get; } = new();
+
     public long SendQueueBytes => sendQueue.QueuedBytes;
 
     /// <summary>fPauseSend: more than -maxsendbuffer waits to be written.</summary>
@@ -142,6 +145,7 @@ public sealed partial class PeerConnection
         }
 
         LogSend(logger, command, payload.Length, Id);
+        MessageBytes.AddSent(command, payload.Length);
         return sendQueue.TryEnqueue(framer.Frame(command, payload));
     }
 
@@ -300,6 +304,7 @@ public sealed partial class PeerConnection
             // 0.15 does not process a peer's messages while its send buffer is full (fPauseSend).
             await sendQueue.WaitForRoomAsync(token).ConfigureAwait(false);
             LogReceived(logger, frame!.Command, frame.Payload.Length, Id);
+            MessageBytes.AddReceived(frame.Command, frame.Payload.Length);
             await events.ProcessMessageAsync(this, frame, token).ConfigureAwait(false);
             if (IsDisconnecting)
             {

@@ -1,3 +1,4 @@
+using Faithcoin.P2P.Protocol.Compact;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
 using Faithcoin.P2P.Wire.Payloads;
@@ -15,8 +16,9 @@ public sealed class BlockHandler : IMessageHandler
     private readonly IChainSource chain;
     private readonly BlockDownloadTracker tracker;
     private readonly TimeProvider time;
+    private readonly CompactBlockAcceptor? compact;
 
-    public BlockHandler(IChainSource chain, BlockDownloadTracker tracker, TimeProvider time)
+    public BlockHandler(IChainSource chain, BlockDownloadTracker tracker, TimeProvider time, CompactBlockAcceptor? compact = null)
     {
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(tracker);
@@ -24,6 +26,7 @@ public sealed class BlockHandler : IMessageHandler
         this.chain = chain;
         this.tracker = tracker;
         this.time = time;
+        this.compact = compact;
     }
 
     public IReadOnlyCollection<string> Commands { get; } = [NetCommands.Block];
@@ -39,6 +42,11 @@ public sealed class BlockHandler : IMessageHandler
         var result = await chain.AcceptBlockAsync(block, force, cancellationToken).ConfigureAwait(false);
         if (result.Error is not { } error)
         {
+            if (result.IsNew)
+            {
+                compact?.BlockChecked(peer, hash);
+            }
+
             return;
         }
 

@@ -14,7 +14,7 @@ namespace Faithcoin.P2P.Protocol;
 /// <summary>
 /// version and verack as 0.15 handles them: one version per connection, obsolete and self connections dropped,
 /// inbound peers answered with our version, verack, getaddr to outbound peers; after verack the preferences
-/// (sendheaders, then sendcmpct version 2 and version 1, never asking for compact announcements).
+/// (sendheaders, then sendcmpct version 2 and version 1, not yet asking for compact announcements: HighBandwidthPeers does that later).
 /// </summary>
 public sealed partial class HandshakeHandler
 {

@@ -173,7 +173,16 @@ public sealed partial class HeadersHandler : IMessageHandler
             peer.SendGetHeaders(chain.GetLocator(last), uint256.Zero);
         }
 
-        scheduler.RequestBlocks(peer, tracker.PlanDirectFetch(peer.Id, last, time.GetUtcNow()));
+        var direct = tracker.PlanDirectFetch(peer.Id, last, time.GetUtcNow());
+        if (direct.Count == 1 && peer.State.Compact.SupportsDesiredVersion && direct[0].Previous is { } parent
+            && (chain.GetAvailability(parent) & (BlockAvailability.ChainHasData | BlockAvailability.Failed)) == BlockAvailability.ChainHasData)
+        {
+            // A single new block on a chain we have: our pool likely holds most of it, so ask for it compact.
+            peer.Send(NetCommands.GetData, new GetDataPayload(new InventoryVector(InventoryType.MSG_CMPCT_BLOCK, direct[0].HashBlock)));
+            return;
+        }
+
+        scheduler.RequestBlocks(peer, direct);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignoring getheaders from peer={Peer} because node is in initial block download")]

@@ -1,4 +1,5 @@
 using Faithcoin.P2P.Protocol.Bloom;
+using Faithcoin.P2P.Protocol.Compact;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
@@ -22,8 +23,9 @@ public sealed class InventoryHandler : IMessageHandler
     private readonly BlockDownloadTracker tracker;
     private readonly TransactionRelay relay;
     private readonly P2POptions options;
+    private readonly CompactBlockSender? compact;
 
-    public InventoryHandler(IChainSource chain, BlockDownloadTracker tracker, TransactionRelay relay, P2POptions options)
+    public InventoryHandler(IChainSource chain, BlockDownloadTracker tracker, TransactionRelay relay, P2POptions options, CompactBlockSender? compact = null)
     {
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(tracker);
@@ -33,6 +35,7 @@ public sealed class InventoryHandler : IMessageHandler
         this.tracker = tracker;
         this.relay = relay;
         this.options = options;
+        this.compact = compact;
     }
 
     public IReadOnlyCollection<string> Commands { get; } = [NetCommands.Inv, NetCommands.GetData, NetCommands.NotFound];
@@ -67,7 +70,7 @@ public sealed class InventoryHandler : IMessageHandler
     }
 
     private static bool IsBlock(InventoryType type) =>
-        (type & ~InventoryType.MSG_WITNESS_FLAG) is InventoryType.MSG_BLOCK;
+        (type & ~InventoryType.MSG_WITNESS_FLAG) is InventoryType.MSG_BLOCK or InventoryType.MSG_CMPCT_BLOCK;
 
     private static bool IsRequestedBlock(InventoryType type) => IsBlock(type) || type == InventoryType.MSG_FILTERED_BLOCK;
 
@@ -147,6 +150,10 @@ public sealed class InventoryHandler : IMessageHandler
             if (item.Type == InventoryType.MSG_FILTERED_BLOCK)
             {
                 FilteredBlockServer.Serve(peer, peer.Serializer.DeserializeBlock(bytes));
+            }
+            else if (item.Type == InventoryType.MSG_CMPCT_BLOCK && compact is not null)
+            {
+                compact.ServeGetData(peer, chain.FindHeader(item.Hash), bytes);
             }
             else if ((item.Type & InventoryType.MSG_WITNESS_FLAG) != 0)
             {

@@ -1,5 +1,6 @@
 using Faithcoin.Consensus.Validation;
 using Faithcoin.P2P.Net;
+using Faithcoin.P2P.Protocol.Compact;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
@@ -25,6 +26,7 @@ public sealed partial class PeerLogic : INetEvents
     private readonly BlockDownloadTracker downloads;
     private readonly BlockSyncScheduler sync;
     private readonly BlockAnnouncer announcer;
+    private readonly CompactBlockSender compactSender;
     private readonly TransactionAnnouncer transactions;
     private readonly IReadOnlyDictionary<string, IMessageHandler> handlers;
     private readonly ILogger logger;
@@ -40,6 +42,7 @@ public sealed partial class PeerLogic : INetEvents
         BlockDownloadTracker downloads,
         BlockSyncScheduler sync,
         BlockAnnouncer announcer,
+        CompactBlockSender compactSender,
         TransactionAnnouncer transactions,
         PeerTable peers,
         IEnumerable<IMessageHandler> handlers,
@@ -54,6 +57,7 @@ public sealed partial class PeerLogic : INetEvents
         ArgumentNullException.ThrowIfNull(downloads);
         ArgumentNullException.ThrowIfNull(sync);
         ArgumentNullException.ThrowIfNull(announcer);
+        ArgumentNullException.ThrowIfNull(compactSender);
         ArgumentNullException.ThrowIfNull(transactions);
         ArgumentNullException.ThrowIfNull(peers);
         ArgumentNullException.ThrowIfNull(handlers);
@@ -67,6 +71,7 @@ public sealed partial class PeerLogic : INetEvents
         this.downloads = downloads;
         this.sync = sync;
         this.announcer = announcer;
+        this.compactSender = compactSender;
         this.transactions = transactions;
         this.peers = peers;
         this.logger = logger;
@@ -155,18 +160,18 @@ public sealed partial class PeerLogic : INetEvents
         }
     }
 
-    public ValueTask SendMessagesAsync(PeerConnection peer, CancellationToken cancellationToken)
+    public async ValueTask SendMessagesAsync(PeerConnection peer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(peer);
         if (!peer.HandshakeComplete || peer.IsDisconnecting || !peers.TryGet(peer.Id, out var context))
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
         // A peer busy with a message gets this pass after that message anyway.
         if (!context.State.Gate.Wait(0, CancellationToken.None))
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
         try
@@ -176,6 +181,7 @@ public sealed partial class PeerLogic : INetEvents
             {
                 sync.StartHeadersSync(context);
                 announcer.SendAnnouncements(context);
+                await compactSender.SendPendingAnnouncementAsync(context, cancellationToken).ConfigureAwait(false);
                 transactions.SendInventory(context);
                 if (sync.CheckTimeoutsAndRequestBlocks(context))
                 {
@@ -188,8 +194,6 @@ public sealed partial class PeerLogic : INetEvents
         {
             context.State.Gate.Release();
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private async ValueTask DispatchAsync(PeerContext peer, NetFrame frame, CancellationToken cancellationToken)

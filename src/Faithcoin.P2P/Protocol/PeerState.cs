@@ -1,6 +1,7 @@
 using Faithcoin.Consensus.Chain;
 using Faithcoin.P2P.Peers;
 using Faithcoin.P2P.Protocol.Bloom;
+using Faithcoin.P2P.Protocol.Compact;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Wire;
 using NBitcoin;
@@ -44,10 +45,8 @@ public sealed class PeerState : IDisposable
     /// <summary>sendheaders received: announce blocks to this peer with headers.</summary>
     public bool PreferHeaders { get; set; }
 
-    /// <summary>The highest compact block version the peer offered in sendcmpct that we speak (0: none).</summary>
-    public ulong CompactBlockVersion { get; set; }
-
-    public bool PreferCompactAnnouncements { get; set; }
+    /// <summary>BIP152: the sendcmpct choices and the compact blocks being rebuilt from this peer.</summary>
+    public CompactBlockPeer Compact { get; } = new();
 
     /// <summary>The peer's feefilter, satoshis per kB.</summary>
     public long FeeFilterReceived { get; set; }

@@ -6,7 +6,7 @@ namespace Faithcoin.P2P.Protocol;
 
 /// <summary>
 /// What a peer tells us about itself after the handshake: sendheaders, sendcmpct (versions we speak: 1, and 2
-/// when we serve witnesses) and feefilter (kept when within the money range).
+/// when we serve witnesses; see CompactBlockPeer) and feefilter (kept when within the money range).
 /// </summary>
 public sealed class PreferencesHandler : IMessageHandler
 {
@@ -34,12 +34,7 @@ public sealed class PreferencesHandler : IMessageHandler
             case NetCommands.SendCmpct:
                 var sendCmpct = peer.Serializer.Deserialize<SendCmpctPayload>(frame.Payload);
                 var witness = (options.LocalServices & ServiceFlags.Witness) != 0;
-                if (sendCmpct.Version == 1 || (witness && sendCmpct.Version == 2))
-                {
-                    peer.State.CompactBlockVersion = Math.Max(peer.State.CompactBlockVersion, sendCmpct.Version);
-                    peer.State.PreferCompactAnnouncements = sendCmpct.PreferHeaderAndIDs;
-                }
-
+                peer.State.Compact.ReceivedSendCmpct(sendCmpct.PreferHeaderAndIDs, sendCmpct.Version, witness);
                 break;
             default:
                 var fee = new PayloadReader(frame.Payload).ReadInt64();

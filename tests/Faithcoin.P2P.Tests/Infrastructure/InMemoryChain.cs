@@ -80,6 +80,9 @@ public sealed class InMemoryChain : IChainSource
 
     public bool IsInitialBlockDownload { get; set; }
 
+    /// <summary>Segwit applies to every block (GetAvailability reports WitnessActive).</summary>
+    public bool SegwitActive { get; set; }
+
     /// <summary>A pause before each block is served, to stand for disk and link time in speed comparisons.</summary>
     public TimeSpan ServeDelay { get; set; }
 
@@ -134,6 +137,11 @@ public sealed class InMemoryChain : IChainSource
             if (chainHasData.Contains(header.HashBlock))
             {
                 availability |= BlockAvailability.ChainHasData;
+            }
+
+            if (SegwitActive)
+            {
+                availability |= BlockAvailability.WitnessActive;
             }
 
             return availability;

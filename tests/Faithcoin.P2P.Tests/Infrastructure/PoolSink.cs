@@ -113,6 +113,14 @@ public sealed class PoolSink : ITransactionSink
         }
     }
 
+    public IReadOnlyList<(uint256 Wtxid, Transaction Tx)> GetTransactionsByWitnessHash()
+    {
+        lock (gate)
+        {
+            return pool.Values.Select(tx => (tx.GetWitHash(), tx)).ToList();
+        }
+    }
+
     public long? GetFeeRate(uint256 txid)
     {
         lock (gate)

@@ -11,8 +11,8 @@ namespace Faithcoin.P2P.Protocol.Relay;
 /// The announcement steps of SendMessages: new blocks go out as headers to peers that sent sendheaders, when
 /// every header connects to one the peer is known to have and there are at most MAX_BLOCKS_TO_ANNOUNCE;
 /// otherwise as an inv of the newest block. Then the queued block inventory (announcements and getblocks
-/// answers) is flushed, in messages of at most MAX_INV_SZ. Compact block announcements (BIP152 high-bandwidth)
-/// are not sent: peers that asked for them get headers or inv, which 0.15 also falls back to.
+/// answers) is flushed, in messages of at most MAX_INV_SZ. A single new block goes to a peer in BIP152
+/// high-bandwidth mode as cmpctblock (left for CompactBlockSender, which reads the block).
 /// </summary>
 public sealed partial class BlockAnnouncer
 {
@@ -61,7 +61,8 @@ public sealed partial class BlockAnnouncer
     private void Announce(PeerContext peer, IReadOnlyList<uint256> hashes)
     {
         var state = peer.State;
-        var revertToInv = !state.PreferHeaders || hashes.Count > HeadersHandler.MaxBlocksToAnnounce;
+        var compact = state.Compact.PreferHeaderAndIds;
+        var revertToInv = (!state.PreferHeaders && (!compact || hashes.Count > 1)) || hashes.Count > HeadersHandler.MaxBlocksToAnnounce;
         var headers = new List<BlockHeader>();
         ChainedHeader? bestIndex = null;
         if (!revertToInv)
@@ -69,6 +70,15 @@ public sealed partial class BlockAnnouncer
             revertToInv = !CollectHeaders(peer, hashes, headers, out bestIndex);
         }
 
+        if (!revertToInv && headers.Count == 1 && compact)
+        {
+            // High-bandwidth peers get a single new block as cmpctblock (more means they are syncing).
+            state.Compact.AnnounceAsCompactBlock(bestIndex!);
+            state.BestHeaderSent = bestIndex;
+            return;
+        }
+
+        revertToInv |= headers.Count > 0 && !state.PreferHeaders;
         if (!revertToInv && headers.Count > 0)
         {
             peer.Send(NetCommands.Headers, new HeadersPayload(headers.ToArray()));

@@ -17,6 +17,9 @@ public interface ITransactionSink
     /// <summary>A pool transaction to serve for getdata (MSG_TX / MSG_WITNESS_TX), or null.</summary>
     Transaction? FindTransaction(uint256 txid);
 
+    /// <summary>Every pool transaction with its wtxid (vTxHashes), for matching compact blocks' short ids.</summary>
+    IReadOnlyList<(uint256 Wtxid, Transaction Tx)> GetTransactionsByWitnessHash();
+
     /// <summary>The ids of the pool's transactions, for the answer to a mempool message.</summary>
     IReadOnlyList<uint256> GetTransactionIds();
 

@@ -18,6 +18,8 @@ public sealed class NoMempool : ITransactionSink
 
     public IReadOnlyList<uint256> GetTransactionIds() => [];
 
+    public IReadOnlyList<(uint256 Wtxid, Transaction Tx)> GetTransactionsByWitnessHash() => [];
+
     public long? GetFeeRate(uint256 txid) => null;
 
     public void PeerDisconnected(long peerId)

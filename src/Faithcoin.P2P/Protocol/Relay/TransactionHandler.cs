@@ -109,6 +109,7 @@ public sealed partial class TransactionHandler : IMessageHandler
             return;
         }
 
+        relay.ExtraTransactions.Add(transaction);
         foreach (var parent in parents)
         {
             peer.State.Transactions.AddKnown(parent);
@@ -129,6 +130,11 @@ public sealed partial class TransactionHandler : IMessageHandler
         if (!transaction.HasWitness && error is not { CorruptionPossible: true })
         {
             relay.Rejects.Add(txid);
+            AddExtra(transaction);
+        }
+        else if (transaction.HasWitness)
+        {
+            AddExtra(transaction);
         }
 
         if (peer.Connection.IsWhitelisted && options.WhitelistForceRelay)
@@ -153,6 +159,15 @@ public sealed partial class TransactionHandler : IMessageHandler
         }
 
         LogNotAccepted(logger, txid.ToString(), peer.Id, result?.InternalReason ?? "already have");
+    }
+
+    // Big transactions are not worth the memory (0.15's 100 kB of RecursiveDynamicUsage).
+    private void AddExtra(Transaction transaction)
+    {
+        if (transaction.GetSerializedSize() < 100_000)
+        {
+            relay.ExtraTransactions.Add(transaction);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "transaction sent in violation of protocol peer={Peer}")]

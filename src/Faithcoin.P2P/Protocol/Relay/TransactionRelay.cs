@@ -1,3 +1,4 @@
+using Faithcoin.P2P.Protocol.Compact;
 using Faithcoin.P2P.Wire;
 using NBitcoin;
 using NBitcoin.Protocol;
@@ -40,6 +41,7 @@ public sealed class TransactionRelay
         this.rejects = rejects;
         this.schedule = schedule;
         Memory = memory;
+        ExtraTransactions = new ExtraTransactions(options.BlockReconstructionExtraTxn);
         this.options = options;
         this.time = time;
     }
@@ -47,6 +49,9 @@ public sealed class TransactionRelay
     public ITransactionSink Sink => sink;
 
     public RecentRejects Rejects => rejects;
+
+    /// <summary>vExtraTxnForCompact: recent orphans and refusals, for compact block reconstruction.</summary>
+    public ExtraTransactions ExtraTransactions { get; }
 
     /// <summary>What getdata for a transaction is answered from.</summary>
     public RelayMemory Memory { get; }

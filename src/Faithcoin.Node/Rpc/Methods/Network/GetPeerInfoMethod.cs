@@ -115,9 +115,20 @@ public sealed class GetPeerInfoMethod(P2PAccess p2p) : IRpcMethod
         json["inflight"] = new JsonArray(peer.InFlightHeights.Select(h => (JsonNode?)JsonValue.Create(h)).ToArray());
         json["whitelisted"] = peer.IsWhitelisted;
 
-        // Per-message byte counts are not kept by the P2P library yet.
-        json["bytessent_per_msg"] = new JsonObject();
-        json["bytesrecv_per_msg"] = new JsonObject();
+        json["bytessent_per_msg"] = PerMessage(peer.BytesSentPerMessage);
+        json["bytesrecv_per_msg"] = PerMessage(peer.BytesReceivedPerMessage);
+        return json;
+    }
+
+    // Only commands with bytes appear, as 0.15 lists them.
+    private static JsonObject PerMessage(IReadOnlyList<KeyValuePair<string, long>> counts)
+    {
+        var json = new JsonObject();
+        foreach (var (command, bytes) in counts.Where(c => c.Value > 0))
+        {
+            json[command] = bytes;
+        }
+
         return json;
     }
 
