@@ -3,6 +3,7 @@ using Faithcoin.Consensus.Chain;
 using Faithcoin.P2P.Net;
 using Faithcoin.P2P.Peers;
 using Faithcoin.P2P.Protocol;
+using Faithcoin.P2P.Protocol.AddressRelay;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire.Payloads;
@@ -66,6 +67,14 @@ public sealed partial class P2PNode : IAsyncDisposable
         var proofOfWork = new HeaderProofOfWork(
             chain.Consensus, options.HeaderCheckThreads > 0 ? options.HeaderCheckThreads : Environment.ProcessorCount);
         var peerTable = new PeerTable();
+        var poisson = new PoissonDelay(new Random());
+        LocalAddresses = new LocalAddresses(options.AddressRelay.Discover);
+        foreach (var external in options.AddressRelay.ExternalAddresses)
+        {
+            LocalAddresses.Add(external, LocalAddresses.ManualScore);
+        }
+
+        var addressRelayer = new AddressRelayer(peerTable, connections.Randomizer, this.time, new Random());
         relay = new TransactionRelay(
             peerTable,
             transactions ?? new NoMempool(),
@@ -79,7 +88,7 @@ public sealed partial class P2PNode : IAsyncDisposable
             new HeadersHandler(chainSource, proofOfWork, Downloads, scheduler, this.time, protocolLogger),
             new InventoryHandler(chainSource, Downloads, relay, options),
             new GetBlocksHandler(chainSource),
-            new AddressHandler(Addresses, this.time),
+            new AddressHandler(Addresses, addressRelayer, this.time),
             new PreferencesHandler(options),
             new BlockHandler(chainSource, Downloads, this.time),
             new TransactionHandler(relay, options, protocolLogger),
@@ -96,6 +105,7 @@ public sealed partial class P2PNode : IAsyncDisposable
             scheduler,
             new BlockAnnouncer(chainSource, Downloads, protocolLogger),
             new TransactionAnnouncer(relay, options, this.time, new PoissonDelay(random ?? new Random())),
+            new AddressAnnouncer(options, LocalAddresses, chainSource, addressRelayer, poisson, this.time, connections.DefaultPort),
             peerTable,
             handlers,
             protocolLogger);
@@ -109,7 +119,8 @@ public sealed partial class P2PNode : IAsyncDisposable
             loggerFactory.CreateLogger<PeerMaintenance>());
         manual = new ManualConnections(options, connections, this.time, loggerFactory.CreateLogger<ManualConnections>());
         // The chain parameters carry no fixed seeds (pnSeed6) yet, so the fallback has nothing to add.
-        automatic = new AutomaticConnections(options, connections, Addresses, this.time, loggerFactory.CreateLogger<AutomaticConnections>());
+        automatic = new AutomaticConnections(
+            options, connections, Addresses, this.time, loggerFactory.CreateLogger<AutomaticConnections>(), feelers: new FeelerSchedule(options.FeelerInterval, new Random(), this.time));
         dnsSeeding = new DnsSeeding(
             options,
             chain.DnsSeeds,
@@ -135,6 +146,9 @@ public sealed partial class P2PNode : IAsyncDisposable
     /// <summary>The address manager: what addr messages and DNS seeds taught us, where outbound peers come from.</summary>
     public AddressManager Addresses { get; }
 
+    /// <summary>Our own addresses as we would advertise them (mapLocalHost: -externalip, discovered), with scores.</summary>
+    public LocalAddresses LocalAddresses { get; }
+
     /// <summary>Blocks in flight per peer and the sync state (for getpeerinfo and tests).</summary>
     public BlockDownloadTracker Downloads { get; }
 
@@ -150,6 +164,7 @@ public sealed partial class P2PNode : IAsyncDisposable
         banListFile?.TryLoad(connections.BanList, time.GetUtcNow());
         addressDump?.Start();
         connections.Start(logic);
+        LocalAddresses.AddInterfaceAddresses(connections.DefaultPort);
         maintenance.Start();
         manual.Start();
         automatic.Start();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Faithcoin.Consensus.Chain;
+using Faithcoin.P2P.Net.Eviction;
 using Faithcoin.P2P.Net.ProxyProtocol;
 using Faithcoin.P2P.Peers;
 using Microsoft.Extensions.Logging;
@@ -65,6 +66,9 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
     public IReadOnlyList<IPEndPoint> LocalEndpoints => listeners.Select(l => l.LocalEndPoint).ToList();
 
     public BanList BanList => banList;
+
+    /// <summary>The node's secret SipHash seeds (keyed netgroups for eviction, address relay's choice of peers).</summary>
+    public DeterministicRandomizer Randomizer { get; } = new();
 
     /// <summary>The port assumed for peers given without one (-port when set, else the chain's).</summary>
     public int DefaultPort => defaultPort;
@@ -252,16 +256,40 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
             return;
         }
 
-        if (CountOf(ConnectionKind.Inbound) >= options.MaxInbound)
+        if (CountOf(ConnectionKind.Inbound) >= options.MaxInbound && !EvictInbound())
         {
-            // 0.15 first tries to evict a worse inbound peer; without eviction the newcomer is dropped.
-            LogDropped(logger, remote, "full");
+            LogDropped(logger, remote, "full, no eviction candidate");
             socket.Dispose();
             return;
         }
 
         var endpoint = new IPEndPoint(address, remote.Port);
         Register(socket, ConnectionKind.Inbound, endpoint.ToString(), whitelisted, events!, endpoint, initialBytes);
+    }
+
+    // AttemptToEvictConnection: room is made by dropping the least useful inbound, non-whitelisted peer.
+    private bool EvictInbound()
+    {
+        var candidates = peers.Values
+            .Where(p => p.IsInbound && !p.IsWhitelisted && !p.IsDisconnecting)
+            .Select(p => new EvictionCandidate(
+                p.Id,
+                p.ConnectedAt,
+                p.Activity.MinPing,
+                p.Activity.LastBlockTime,
+                p.Activity.LastTransactionTime,
+                p.Activity.RelevantServices,
+                p.Activity.RelayTransactions,
+                p.Activity.BloomFilter,
+                Randomizer.KeyedNetGroup(p.RemoteAddress)))
+            .ToList();
+        if (InboundEviction.SelectVictim(candidates) is not { } victim || !peers.TryGetValue(victim, out var peer))
+        {
+            return false;
+        }
+
+        peer.Disconnect("evicted to make room for an inbound connection");
+        return true;
     }
 
     private PeerConnection Register(Socket socket, ConnectionKind kind, string name, bool whitelisted, INetEvents netEvents, IPEndPoint? remote = null, ReadOnlyMemory<byte> initialBytes = default)

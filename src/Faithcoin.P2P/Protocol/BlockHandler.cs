@@ -39,6 +39,11 @@ public sealed class BlockHandler : IMessageHandler
         var result = await chain.AcceptBlockAsync(block, force, cancellationToken).ConfigureAwait(false);
         if (result.Error is not { } error)
         {
+            if (result.IsNew)
+            {
+                peer.Connection.Activity.BlockAccepted();
+            }
+
             return;
         }
 

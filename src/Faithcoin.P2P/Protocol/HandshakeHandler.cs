@@ -107,6 +107,7 @@ public sealed partial class HandshakeHandler
         state.HaveWitness = (version.Services & ServiceFlags.Witness) != 0;
         state.TimeOffset = TimeSpan.FromSeconds(version.Timestamp - time.GetUtcNow().ToUnixTimeSeconds());
         state.Version = version.Version;
+        state.Addresses.SeenAs = AddressClass.IsRoutable(version.Receiver.Address) ? new(version.Receiver.Address, version.Receiver.Port) : null;
         if (!connection.IsInbound)
         {
             peer.Send(NetCommands.GetAddr, new GetAddrPayload());

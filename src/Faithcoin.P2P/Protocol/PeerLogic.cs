@@ -1,5 +1,6 @@
 using Faithcoin.Consensus.Validation;
 using Faithcoin.P2P.Net;
+using Faithcoin.P2P.Protocol.AddressRelay;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
@@ -26,6 +27,7 @@ public sealed partial class PeerLogic : INetEvents
     private readonly BlockSyncScheduler sync;
     private readonly BlockAnnouncer announcer;
     private readonly TransactionAnnouncer transactions;
+    private readonly AddressAnnouncer addresses;
     private readonly IReadOnlyDictionary<string, IMessageHandler> handlers;
     private readonly ILogger logger;
     private readonly PeerTable peers;
@@ -41,6 +43,7 @@ public sealed partial class PeerLogic : INetEvents
         BlockSyncScheduler sync,
         BlockAnnouncer announcer,
         TransactionAnnouncer transactions,
+        AddressAnnouncer addresses,
         PeerTable peers,
         IEnumerable<IMessageHandler> handlers,
         ILogger logger)
@@ -55,6 +58,7 @@ public sealed partial class PeerLogic : INetEvents
         ArgumentNullException.ThrowIfNull(sync);
         ArgumentNullException.ThrowIfNull(announcer);
         ArgumentNullException.ThrowIfNull(transactions);
+        ArgumentNullException.ThrowIfNull(addresses);
         ArgumentNullException.ThrowIfNull(peers);
         ArgumentNullException.ThrowIfNull(handlers);
         ArgumentNullException.ThrowIfNull(logger);
@@ -68,6 +72,7 @@ public sealed partial class PeerLogic : INetEvents
         this.sync = sync;
         this.announcer = announcer;
         this.transactions = transactions;
+        this.addresses = addresses;
         this.peers = peers;
         this.logger = logger;
         this.handlers = handlers.Append(pings)
@@ -148,6 +153,7 @@ public sealed partial class PeerLogic : INetEvents
             }
 
             punishment.SendRejectsAndCheckIfBanned(context);
+            NoteActivity(context);
         }
         finally
         {
@@ -174,6 +180,7 @@ public sealed partial class PeerLogic : INetEvents
             pings.SendPingIfDue(context);
             if (!punishment.SendRejectsAndCheckIfBanned(context) && !peer.IsDisconnecting)
             {
+                addresses.SendAddresses(context);
                 sync.StartHeadersSync(context);
                 announcer.SendAnnouncements(context);
                 transactions.SendInventory(context);
@@ -223,6 +230,12 @@ public sealed partial class PeerLogic : INetEvents
             if (!before && state.VersionReceived)
             {
                 UpdatePreferredDownload(peer);
+                addresses.VersionReceived(peer);
+                if (peer.Connection.Kind == ConnectionKind.Feeler)
+                {
+                    // A feeler only tests that the address answers; it is already marked good.
+                    peer.Connection.Disconnect("feeler connection completed");
+                }
             }
 
             return;
@@ -255,6 +268,15 @@ public sealed partial class PeerLogic : INetEvents
             // Unknown commands are ignored, for extensibility.
             LogUnknownCommand(logger, FrameDecoder.Sanitize(command), peer.Id);
         }
+    }
+
+    // The facts eviction weighs that the protocol state holds.
+    private static void NoteActivity(PeerContext peer)
+    {
+        var activity = peer.Connection.Activity;
+        activity.MinPing = peer.State.MinPingTime;
+        activity.RelevantServices = (peer.State.Services & (ServiceFlags.Network | ServiceFlags.Witness)) == (ServiceFlags.Network | ServiceFlags.Witness);
+        activity.RelayTransactions = peer.State.RelayTransactions;
     }
 
     private void UpdatePreferredDownload(PeerContext peer)
