@@ -290,6 +290,7 @@ public sealed partial class P2PNode : IAsyncDisposable
             SyncedBlocks = stats?.SyncedBlocks ?? -1,
             InFlightHeights = stats?.InFlightHeights ?? [],
             LocalEndPoint = peer.LocalEndPoint,
+            AddressLocal = state?.Addresses.SeenAs,
         };
     }
 }

@@ -70,4 +70,7 @@ public sealed record PeerInfo
 
     /// <summary>Our end of the connection (addrbind).</summary>
     public IPEndPoint? LocalEndPoint { get; init; }
+
+    /// <summary>addrLocal: where the peer's version says it sees us (null when it sent zeros).</summary>
+    public IPEndPoint? AddressLocal { get; init; }
 }

@@ -6,7 +6,10 @@ using NBitcoin.Protocol;
 
 namespace Faithcoin.Node.Tests.EndToEnd;
 
-/// <summary>-externalip through the real daemon: a peer is told our address, on our listening port.</summary>
+/// <summary>
+/// -externalip through the real daemon: a peer is told our address, on our listening port; a peer that saw us
+/// there raises its score (SeenLocal) and shows as addrlocal.
+/// </summary>
 [Collection(DaemonCollection.Name)]
 public sealed class SelfAdvertisementEndToEndTests
 {
@@ -20,12 +23,16 @@ public sealed class SelfAdvertisementEndToEndTests
         // A recent tip ends initial download; 0.15 advertises only then.
         await node.ResultAsync("generatetoaddress", $"1, \"{Address}\"");
         await using var peer = await WirePeer.ConnectAsync(node.P2PPort);
-        await peer.HandshakeAsync();
-
         var expected = new IPEndPoint(IPAddress.Parse("1.2.3.4"), node.P2PPort);
+        await peer.HandshakeAsync(seenAs: expected);
+
         await peer.ReadUntilAsync(NetCommands.Addr, payload => Entries(payload).Contains(expected));
         var local = Assert.Single((await node.ResultAsync("getnetworkinfo")).GetProperty("localaddresses").EnumerateArray());
         Assert.Equal("1.2.3.4", local.GetProperty("address").GetString());
+        Assert.Equal(node.P2PPort, local.GetProperty("port").GetInt32());
+        Assert.Equal(5, local.GetProperty("score").GetInt32()); // LOCAL_MANUAL, plus one for the peer that saw us there
+        var seen = Assert.Single((await node.ResultAsync("getpeerinfo")).EnumerateArray());
+        Assert.Equal($"1.2.3.4:{node.P2PPort}", seen.GetProperty("addrlocal").GetString());
     }
 
     [Fact]

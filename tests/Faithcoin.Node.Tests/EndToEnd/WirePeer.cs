@@ -30,14 +30,15 @@ public sealed class WirePeer : IAsyncDisposable
         return new WirePeer(client);
     }
 
-    public async Task HandshakeAsync()
+    /// <param name="seenAs">The address our version says we see the node at (addr_recv); zeros when null.</param>
+    public async Task HandshakeAsync(IPEndPoint? seenAs = null)
     {
         await SendAsync(NetCommands.Version, VersionMessageCodec.Write(new VersionMessage
         {
             Version = ProtocolVersions.Current,
             Services = ServiceFlags.Network | ServiceFlags.Witness,
             Timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            Receiver = WireAddress.None(ServiceFlags.None),
+            Receiver = seenAs is null ? WireAddress.None(ServiceFlags.None) : new WireAddress(ServiceFlags.None, seenAs.Address, seenAs.Port),
             Sender = WireAddress.None(ServiceFlags.None),
             Nonce = 0x5eed,
             UserAgent = "/wire:1/",

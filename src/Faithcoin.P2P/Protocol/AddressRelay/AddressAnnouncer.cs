@@ -56,7 +56,7 @@ public sealed class AddressAnnouncer
         var seenAs = peer.State.Addresses.SeenAs;
         if (peer.Connection.IsInbound)
         {
-            if (seenAs is not null)
+            if (seenAs is not null && AddressClass.IsRoutable(seenAs.Address))
             {
                 locals.Seen(seenAs);
             }
@@ -132,7 +132,8 @@ public sealed class AddressAnnouncer
 
     // IsPeerAddrLocalGood: with discovery on, a routable peer's view of our routable address is worth telling.
     private bool IsSeenAsGood(PeerContext peer) =>
-        locals.Discover && AddressClass.IsRoutable(peer.Connection.RemoteAddress) && peer.State.Addresses.SeenAs is not null;
+        locals.Discover && AddressClass.IsRoutable(peer.Connection.RemoteAddress) && peer.State.Addresses.SeenAs is { } seenAs
+        && AddressClass.IsRoutable(seenAs.Address);
 
     private NetworkAddress ToWire(IPEndPoint endpoint) => new(endpoint.Address, endpoint.Port)
     {

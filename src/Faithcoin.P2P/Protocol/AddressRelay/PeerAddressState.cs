@@ -25,7 +25,7 @@ public sealed class PeerAddressState
     /// <summary>nNextLocalAddrSend: the next time our own address is pushed.</summary>
     public DateTimeOffset NextLocalSend { get; set; } = DateTimeOffset.MinValue;
 
-    /// <summary>addrLocal: the address the peer says it sees us at (version's addr_recv), if routable.</summary>
+    /// <summary>addrLocal: the address the peer says it sees us at (version's addr_recv), unless all zeros.</summary>
     public IPEndPoint? SeenAs { get; set; }
 
     public int QueuedCount
