@@ -165,6 +165,10 @@ public sealed partial class P2PNode : IAsyncDisposable
         addressDump?.Start();
         connections.Start(logic);
         LocalAddresses.AddInterfaceAddresses(connections.DefaultPort);
+        foreach (var bound in connections.LocalEndpoints)
+        {
+            LocalAddresses.Add(bound, LocalAddresses.BindScore);
+        }
         maintenance.Start();
         manual.Start();
         automatic.Start();

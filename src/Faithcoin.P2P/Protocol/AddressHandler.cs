@@ -83,14 +83,17 @@ public sealed class AddressHandler : IMessageHandler
             }
 
             peer.State.Addresses.AddKnown(endpoint);
-
-            // Without -onlynet every network we can speak (IPv4, IPv6) is reachable.
+            var reachable = AddressRelayer.IsReachable(endpoint.Address);
             if (relayable && address.Time > now - RelayFreshness && AddressClass.IsRoutable(endpoint.Address))
             {
-                relayer.Relay(address, reachable: true);
+                relayer.Relay(address, reachable);
             }
 
-            useful.Add(address);
+            // Addresses outside our networks are passed on (to one peer) but not kept.
+            if (reachable)
+            {
+                useful.Add(address);
+            }
         }
 
         addresses.Add(useful, peer.Connection.RemoteAddress, RelayPenalty);

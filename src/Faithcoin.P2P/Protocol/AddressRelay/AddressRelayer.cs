@@ -36,6 +36,17 @@ public sealed class AddressRelayer
         this.random = random;
     }
 
+    /// <summary>
+    /// IsReachable: IPv4 and IPv6 are; Tor addresses (OnionCat, fd87:d87e:eb43::/48) are not, as there is no
+    /// Tor proxy. -onlynet limits are not applied here.
+    /// </summary>
+    public static bool IsReachable(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var bytes = Peers.NetworkGroup.ToIPv6(Peers.AddressClass.Normalize(address)).GetAddressBytes();
+        return !bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFD, 0x87, 0xD8, 0x7E, 0xEB, 0x43]);
+    }
+
     /// <summary>The peers an address goes to now, best first (exposed for tests of the choice).</summary>
     public IReadOnlyList<PeerContext> ChooseTargets(IPEndPoint endpoint, bool reachable)
     {

@@ -15,6 +15,9 @@ public sealed class LocalAddresses
     /// <summary>LOCAL_IF.</summary>
     public const int InterfaceScore = 1;
 
+    /// <summary>LOCAL_BIND.</summary>
+    public const int BindScore = 2;
+
     /// <summary>LOCAL_MANUAL.</summary>
     public const int ManualScore = 4;
 
