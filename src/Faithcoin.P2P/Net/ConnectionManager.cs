@@ -256,7 +256,7 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
             return;
         }
 
-        if (CountOf(ConnectionKind.Inbound) >= options.MaxInbound && !EvictInbound())
+        if (CountOf(ConnectionKind.Inbound) >= options.MaxInbound && !new InboundEvictor(Randomizer).TryEvict(peers.Values))
         {
             LogDropped(logger, remote, "full, no eviction candidate");
             socket.Dispose();
@@ -265,31 +265,6 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
 
         var endpoint = new IPEndPoint(address, remote.Port);
         Register(socket, ConnectionKind.Inbound, endpoint.ToString(), whitelisted, events!, endpoint, initialBytes);
-    }
-
-    // AttemptToEvictConnection: room is made by dropping the least useful inbound, non-whitelisted peer.
-    private bool EvictInbound()
-    {
-        var candidates = peers.Values
-            .Where(p => p.IsInbound && !p.IsWhitelisted && !p.IsDisconnecting)
-            .Select(p => new EvictionCandidate(
-                p.Id,
-                p.ConnectedAt,
-                p.Activity.MinPing,
-                p.Activity.LastBlockTime,
-                p.Activity.LastTransactionTime,
-                p.Activity.RelevantServices,
-                p.Activity.RelayTransactions,
-                p.Activity.BloomFilter,
-                Randomizer.KeyedNetGroup(p.RemoteAddress)))
-            .ToList();
-        if (InboundEviction.SelectVictim(candidates) is not { } victim || !peers.TryGetValue(victim, out var peer))
-        {
-            return false;
-        }
-
-        peer.Disconnect("evicted to make room for an inbound connection");
-        return true;
     }
 
     private PeerConnection Register(Socket socket, ConnectionKind kind, string name, bool whitelisted, INetEvents netEvents, IPEndPoint? remote = null, ReadOnlyMemory<byte> initialBytes = default)

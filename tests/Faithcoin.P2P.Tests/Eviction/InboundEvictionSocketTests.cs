@@ -38,6 +38,35 @@ public sealed class InboundEvictionSocketTests
     }
 
     [Fact]
+    public async Task WhitelistedPeersAreNeverEvicted()
+    {
+        // The same 21 inbound peers as above, all whitelisted: there is no candidate, so the newcomer is refused.
+        var options = TestNode.DefaultOptions() with { MaxConnections = 30, Whitelist = [System.Net.IPNetwork.Parse("127.0.0.0/8")] };
+        await using var node = TestNode.Start(options);
+        var inbound = new List<RawPeer>();
+        try
+        {
+            for (var i = 0; i < 21; i++)
+            {
+                inbound.Add(await RawPeer.ConnectAsync(node.Endpoint));
+            }
+
+            Assert.True(await TestNode.EventuallyAsync(() => node.Node.GetPeers().Count == 21));
+            await using var newcomer = await RawPeer.ConnectAsync(node.Endpoint);
+
+            Assert.True(await newcomer.WaitForDisconnectAsync());
+            Assert.Equal(21, node.Node.GetPeers().Count);
+        }
+        finally
+        {
+            foreach (var peer in inbound)
+            {
+                await peer.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task WhenEveryInboundPeerIsProtectedTheNewcomerIsRefused()
     {
         // 13 connections: 4 inbound slots, and four peers are all kept by their keyed netgroup.
