@@ -295,6 +295,8 @@ public sealed partial class P2PNode : IAsyncDisposable
             InFlightHeights = stats?.InFlightHeights ?? [],
             LocalEndPoint = peer.LocalEndPoint,
             AddressLocal = state?.Addresses.SeenAs,
+            LastTransactionTime = peer.Activity.LastTransactionTime,
+            LastBlockTime = peer.Activity.LastBlockTime,
         };
     }
 }
