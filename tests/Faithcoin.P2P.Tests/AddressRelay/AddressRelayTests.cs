@@ -8,7 +8,7 @@ namespace Faithcoin.P2P.Tests.AddressRelay;
 /// <summary>RelayAddress through a real node: fresh, routable addresses from small addr messages reach two peers.</summary>
 public sealed class AddressRelayTests
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1.5);
 
     [Fact]
     public async Task FreshAddressesReachOneOrTwoOtherPeersAndNeverTheSender()
