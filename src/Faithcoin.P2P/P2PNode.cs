@@ -5,6 +5,7 @@ using Faithcoin.P2P.Peers;
 using Faithcoin.P2P.Protocol;
 using Faithcoin.P2P.Protocol.Bloom;
 using Faithcoin.P2P.Protocol.Compact;
+using Faithcoin.P2P.Protocol.AddressRelay;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire.Payloads;
@@ -68,6 +69,14 @@ public sealed partial class P2PNode : IAsyncDisposable
         var proofOfWork = new HeaderProofOfWork(
             chain.Consensus, options.HeaderCheckThreads > 0 ? options.HeaderCheckThreads : Environment.ProcessorCount);
         var peerTable = new PeerTable();
+        var poisson = new PoissonDelay(new Random());
+        LocalAddresses = new LocalAddresses(options.AddressRelay.Discover);
+        foreach (var external in options.AddressRelay.ExternalAddresses)
+        {
+            LocalAddresses.Add(external, LocalAddresses.ManualScore);
+        }
+
+        var addressRelayer = new AddressRelayer(peerTable, connections.Randomizer, this.time, new Random());
         relay = new TransactionRelay(
             peerTable,
             transactions ?? new NoMempool(),
@@ -84,7 +93,7 @@ public sealed partial class P2PNode : IAsyncDisposable
             headersHandler,
             new InventoryHandler(chainSource, Downloads, relay, options, compactSender),
             new GetBlocksHandler(chainSource),
-            new AddressHandler(Addresses, this.time),
+            new AddressHandler(Addresses, addressRelayer, this.time),
             new PreferencesHandler(options),
             new BlockHandler(chainSource, Downloads, this.time, compactAcceptor),
             new CompactBlockReceiver(
@@ -106,6 +115,7 @@ public sealed partial class P2PNode : IAsyncDisposable
             new BlockAnnouncer(chainSource, Downloads, protocolLogger),
             compactSender,
             new TransactionAnnouncer(relay, options, this.time, new PoissonDelay(random ?? new Random())),
+            new AddressAnnouncer(options, LocalAddresses, chainSource, addressRelayer, poisson, this.time, connections.DefaultPort),
             peerTable,
             handlers,
             protocolLogger);
@@ -119,7 +129,8 @@ public sealed partial class P2PNode : IAsyncDisposable
             loggerFactory.CreateLogger<PeerMaintenance>());
         manual = new ManualConnections(options, connections, this.time, loggerFactory.CreateLogger<ManualConnections>());
         // The chain parameters carry no fixed seeds (pnSeed6) yet, so the fallback has nothing to add.
-        automatic = new AutomaticConnections(options, connections, Addresses, this.time, loggerFactory.CreateLogger<AutomaticConnections>());
+        automatic = new AutomaticConnections(
+            options, connections, Addresses, this.time, loggerFactory.CreateLogger<AutomaticConnections>(), feelers: new FeelerSchedule(options.FeelerInterval, new Random(), this.time));
         dnsSeeding = new DnsSeeding(
             options,
             chain.DnsSeeds,
@@ -145,6 +156,9 @@ public sealed partial class P2PNode : IAsyncDisposable
     /// <summary>The address manager: what addr messages and DNS seeds taught us, where outbound peers come from.</summary>
     public AddressManager Addresses { get; }
 
+    /// <summary>Our own addresses as we would advertise them (mapLocalHost: -externalip, discovered), with scores.</summary>
+    public LocalAddresses LocalAddresses { get; }
+
     /// <summary>Blocks in flight per peer and the sync state (for getpeerinfo and tests).</summary>
     public BlockDownloadTracker Downloads { get; }
 
@@ -160,6 +174,11 @@ public sealed partial class P2PNode : IAsyncDisposable
         banListFile?.TryLoad(connections.BanList, time.GetUtcNow());
         addressDump?.Start();
         connections.Start(logic);
+        LocalAddresses.AddInterfaceAddresses(connections.DefaultPort);
+        foreach (var bound in connections.LocalEndpoints)
+        {
+            LocalAddresses.Add(bound, LocalAddresses.BindScore);
+        }
         maintenance.Start();
         manual.Start();
         automatic.Start();
@@ -287,6 +306,9 @@ public sealed partial class P2PNode : IAsyncDisposable
             LocalEndPoint = peer.LocalEndPoint,
             BytesSentPerMessage = peer.MessageBytes.Sent(),
             BytesReceivedPerMessage = peer.MessageBytes.Received(),
+            AddressLocal = state?.Addresses.SeenAs,
+            LastTransactionTime = peer.Activity.LastTransactionTime,
+            LastBlockTime = peer.Activity.LastBlockTime,
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Faithcoin.P2P.Protocol.AddressRelay;
 using Faithcoin.P2P.Wire;
 
 namespace Faithcoin.P2P;
@@ -162,6 +163,12 @@ public sealed record P2POptions
 
     /// <summary>-proxy, -onion, -onlynet, -dns: how outbound connections reach each network.</summary>
     public Net.Socks.ProxyOptions Proxies { get; init; } = new();
+
+    /// <summary>Address relay and self-advertisement (-externalip, -discover, the addr timers).</summary>
+    public AddressRelayOptions AddressRelay { get; init; } = new();
+
+    /// <summary>FEELER_INTERVAL: the average time between feeler connections once the outbound slots are full.</summary>
+    public TimeSpan FeelerInterval { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Where the ban list is kept between runs; null keeps it in memory only.</summary>
     public string? BanListPath { get; init; }

@@ -76,4 +76,12 @@ public sealed record PeerInfo
 
     /// <summary>Bytes received per command ("*other*" for unknown ones), header included.</summary>
     public IReadOnlyList<KeyValuePair<string, long>> BytesReceivedPerMessage { get; init; } = [];
+    /// <summary>addrLocal: where the peer's version says it sees us (null when it sent zeros).</summary>
+    public IPEndPoint? AddressLocal { get; init; }
+
+    /// <summary>nLastTXTime: when a transaction from this peer last entered the pool (an eviction fact; not in 0.15's getpeerinfo).</summary>
+    public DateTimeOffset? LastTransactionTime { get; init; }
+
+    /// <summary>nLastBlockTime: when a block from this peer was last new to us (an eviction fact; not in 0.15's getpeerinfo).</summary>
+    public DateTimeOffset? LastBlockTime { get; init; }
 }

@@ -65,6 +65,7 @@ public static class NetworkOptionsBinder
             LogIps = NodeOptionsBinder.GetBool(args, "logips", false),
             Proxies = ProxyOptionsBinder.Bind(args),
             BlockReconstructionExtraTxn = (int)Math.Clamp(GetInt(args, "blockreconstructionextratxn", defaults.BlockReconstructionExtraTxn), 0, int.MaxValue),
+            AddressRelay = defaults.AddressRelay with { Discover = discover, ExternalAddresses = externalIp.Select(e => ExternalAddress(e, node.Port)).ToArray() },
 
             // 0.15 stops offering NODE_NETWORK in prune mode: peers cannot count on it for old blocks.
             LocalServices = (node.ChainState.PruneMode ? defaults.LocalServices & ~ServiceFlags.Network : defaults.LocalServices)
@@ -119,6 +120,31 @@ public static class NetworkOptionsBinder
         }
 
         return args.GetAll("uacomment").Select(a => a.Value).ToArray();
+    }
+
+    // -externalip as 0.15 looks it up (names resolved), on the listening port unless one is given.
+    private static IPEndPoint ExternalAddress(string value, int port)
+    {
+        if (HostPort.TryParse(value, port, out var parsed) && parsed is not null)
+        {
+            if (IPAddress.TryParse(parsed.Host.Trim('[', ']'), out var address))
+            {
+                return new IPEndPoint(address, parsed.Port);
+            }
+
+            try
+            {
+                if (Dns.GetHostAddresses(parsed.Host) is [var first, ..])
+                {
+                    return new IPEndPoint(first, parsed.Port);
+                }
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+            }
+        }
+
+        throw new ConfigurationException($"Cannot resolve -externalip address: '{value}'");
     }
 
     private static IPNetwork ProxyProtocolSource(ArgValue arg) =>

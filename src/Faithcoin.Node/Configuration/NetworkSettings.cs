@@ -14,7 +14,7 @@ public sealed record NetworkSettings
     /// <summary>-dnsseed (0.15: on unless -connect is given); the P2P options carry it to the seeding.</summary>
     public bool DnsSeed { get; init; } = true;
 
-    /// <summary>-discover: find our own addresses (off with -externalip, -proxy or -listen=0). Reported only.</summary>
+    /// <summary>-discover: find our own addresses (off with -externalip, -proxy or -listen=0); P2P.AddressRelay acts on it.</summary>
     public bool Discover { get; init; } = true;
 
     /// <summary>-externalip: our public addresses, listed in getnetworkinfo's localaddresses.</summary>

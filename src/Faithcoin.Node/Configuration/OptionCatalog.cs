@@ -152,7 +152,7 @@ public sealed class OptionCatalog
         Add(new("connect", OptionGroup.Connection, "<ip>",
             "Connect only to the specified node(s); -connect=0 disables automatic connections (the rules for this peer are the same as for -addnode)"));
         Add(new("discover", OptionGroup.Connection, null,
-            "Discover own IP addresses (default: 1 when listening and no -externalip or -proxy); accepted, not acted on yet"));
+            "Discover own IP addresses (default: 1 when listening and no -externalip or -proxy)"));
         Add(new("dnsseed", OptionGroup.Connection, null,
             "Query for peer addresses via DNS lookup, if low on addresses (default: 1 unless -connect used)"));
         Add(new("forcednsseed", OptionGroup.Connection, null, "Always query for peer addresses via DNS lookup (default: 0)"));

@@ -8,7 +8,8 @@ namespace Faithcoin.P2P.Net;
 /// <summary>
 /// 0.15's ThreadOpenConnections for automatic outbound peers: every half second, while outbound slots are
 /// free, an address drawn from the address manager is dialled, never two in one network group (/16), with
-/// 0.15's patience rules for recently tried addresses, missing services and non-default ports.
+/// 0.15's patience rules for recently tried addresses, missing services and non-default ports. Once the slots
+/// are full, a feeler goes to an address from the new table every two minutes on average (not with -connect).
 /// </summary>
 public sealed partial class AutomaticConnections : IAsyncDisposable
 {
@@ -24,6 +25,7 @@ public sealed partial class AutomaticConnections : IAsyncDisposable
     private readonly ILogger logger;
     private readonly IReadOnlyList<IPEndPoint> fixedSeeds;
     private readonly DateTimeOffset started;
+    private readonly FeelerSchedule feelers;
     private readonly CancellationTokenSource stopping = new();
     private bool fixedSeedsAdded;
     private Task? loop;
@@ -35,7 +37,8 @@ public sealed partial class AutomaticConnections : IAsyncDisposable
         AddressManager addresses,
         TimeProvider time,
         ILogger logger,
-        IReadOnlyList<IPEndPoint>? fixedSeeds = null)
+        IReadOnlyList<IPEndPoint>? fixedSeeds = null,
+        FeelerSchedule? feelers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(connections);
@@ -49,6 +52,7 @@ public sealed partial class AutomaticConnections : IAsyncDisposable
         this.logger = logger;
         this.fixedSeeds = fixedSeeds ?? [];
         started = time.GetUtcNow();
+        this.feelers = feelers ?? new FeelerSchedule(options.FeelerInterval, new Random(), time);
     }
 
     /// <summary>Starts the loop unless -connect was given (the named peers replace the address manager then).</summary>
@@ -101,22 +105,37 @@ public sealed partial class AutomaticConnections : IAsyncDisposable
     public async Task<bool> TryOpenOneAsync(CancellationToken cancellationToken)
     {
         AddFixedSeedsIfDue();
-        // 0.15 counts every non-inbound, non-manual connection (seed nodes too) and their groups.
-        var outbound = connections.Peers.Where(p => p.Kind is ConnectionKind.Outbound or ConnectionKind.OneShot && !p.IsDisconnecting).ToList();
-        if (!connections.NetworkActive || outbound.Count >= options.MaxOutbound)
+        // 0.15 counts every non-inbound, non-manual connection (seed nodes and feelers too) and their groups.
+        var outbound = connections.Peers
+            .Where(p => p.Kind is ConnectionKind.Outbound or ConnectionKind.OneShot or ConnectionKind.Feeler && !p.IsDisconnecting)
+            .ToList();
+        if (!connections.NetworkActive)
+        {
+            return false;
+        }
+
+        // With the outbound slots full, the feeler slot is used now and then (only one feeler at a time).
+        var feeler = outbound.Count >= options.MaxOutbound;
+        if (feeler && (outbound.Any(p => p.Kind == ConnectionKind.Feeler) || !feelers.TakeDue()))
         {
             return false;
         }
 
         var groups = outbound.Select(p => Convert.ToHexString(NetworkGroup.Of(p.RemoteAddress))).ToHashSet(StringComparer.Ordinal);
-        var chosen = Choose(groups, outbound.Count);
+        var chosen = Choose(groups, outbound.Count, feeler);
         if (chosen is null)
         {
             return false;
         }
 
         var destination = chosen.EndPoint.ToString();
-        if (await connections.ConnectAsync(destination, ConnectionKind.Outbound, cancellationToken).ConfigureAwait(false) is null)
+        if (feeler)
+        {
+            await Task.Delay(feelers.NextNoise(), time, cancellationToken).ConfigureAwait(false);
+            LogFeeler(logger, destination);
+        }
+
+        if (await connections.ConnectAsync(destination, feeler ? ConnectionKind.Feeler : ConnectionKind.Outbound, cancellationToken).ConfigureAwait(false) is null)
         {
             // A failure counts against the address only once a few outbound peers prove the network works.
             addresses.Attempt(chosen.EndPoint, countFailure: groups.Count >= Math.Min(options.MaxConnections - 1, 2));
@@ -127,12 +146,12 @@ public sealed partial class AutomaticConnections : IAsyncDisposable
         return true;
     }
 
-    private AddressInfo? Choose(HashSet<string> connectedGroups, int outboundCount)
+    private AddressInfo? Choose(HashSet<string> connectedGroups, int outboundCount, bool newOnly)
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         for (var tries = 1; tries <= 100; tries++)
         {
-            var candidate = addresses.Select();
+            var candidate = addresses.Select(newOnly);
             if (candidate is null || connectedGroups.Contains(Convert.ToHexString(NetworkGroup.Of(candidate.Address))))
             {
                 return null;
@@ -195,6 +214,9 @@ public sealed partial class AutomaticConnections : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Adding fixed seed nodes as DNS doesn't seem to be available.")]
     private static partial void LogFixedSeeds(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Making feeler connection to {Destination}")]
+    private static partial void LogFeeler(ILogger logger, string destination);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "automatic connection to {Destination} failed")]
     private static partial void LogFailed(ILogger logger, string destination);

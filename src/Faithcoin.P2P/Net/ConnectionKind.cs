@@ -14,4 +14,7 @@ public enum ConnectionKind
 
     /// <summary>-seednode: connect, ask for addresses, disconnect (fOneShot).</summary>
     OneShot,
+
+    /// <summary>A short-lived outbound connection to an address from the new table, dropped after version (fFeeler).</summary>
+    Feeler,
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Faithcoin.Consensus.Chain;
+using Faithcoin.P2P.Net.Eviction;
 using Faithcoin.P2P.Net.ProxyProtocol;
 using Faithcoin.P2P.Net.Socks;
 using Faithcoin.P2P.Peers;
@@ -66,6 +67,9 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
     public IReadOnlyList<IPEndPoint> LocalEndpoints => listeners.Select(l => l.LocalEndPoint).ToList();
 
     public BanList BanList => banList;
+
+    /// <summary>The node's secret SipHash seeds (keyed netgroups for eviction, address relay's choice of peers).</summary>
+    public DeterministicRandomizer Randomizer { get; } = new();
 
     /// <summary>The port assumed for peers given without one (-port when set, else the chain's).</summary>
     public int DefaultPort => defaultPort;
@@ -237,10 +241,9 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
             return;
         }
 
-        if (CountOf(ConnectionKind.Inbound) >= options.MaxInbound)
+        if (CountOf(ConnectionKind.Inbound) >= options.MaxInbound && !new InboundEvictor(Randomizer).TryEvict(peers.Values))
         {
-            // 0.15 first tries to evict a worse inbound peer; without eviction the newcomer is dropped.
-            LogDropped(logger, remote, "full");
+            LogDropped(logger, remote, "full, no eviction candidate");
             socket.Dispose();
             return;
         }

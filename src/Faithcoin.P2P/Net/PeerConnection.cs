@@ -70,6 +70,7 @@ public sealed partial class PeerConnection
         this.initialBytes = initialBytes;
         LocalEndPoint = socket.LocalEndPoint as IPEndPoint;
         ConnectedAt = time.GetUtcNow();
+        Activity = new Eviction.PeerActivity(time);
         LocalNonce = RandomNonce();
         var pause = settings.ReceivePauseThreshold;
         receivePipe = new Pipe(new PipeOptions(
@@ -107,6 +108,9 @@ public sealed partial class PeerConnection
     public Wire.ServiceFlags ExpectedServices { get; init; }
 
     public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>What inbound eviction weighs, filled in by the protocol logic.</summary>
+    public Eviction.PeerActivity Activity { get; }
 
     public DateTimeOffset? LastSend => FromUnix(Interlocked.Read(ref lastSendUnix));
 

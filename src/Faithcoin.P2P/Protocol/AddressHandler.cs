@@ -1,5 +1,7 @@
 using Faithcoin.P2P.Net;
+using System.Net;
 using Faithcoin.P2P.Peers;
+using Faithcoin.P2P.Protocol.AddressRelay;
 using Faithcoin.P2P.Wire;
 using Faithcoin.P2P.Wire.Payloads;
 using AddrPayload = NBitcoin.Protocol.AddrPayload;
@@ -9,22 +11,30 @@ namespace Faithcoin.P2P.Protocol;
 
 /// <summary>
 /// addr (more than 1000 entries costs 20 points; entries without NODE_NETWORK are ignored, implausible times
-/// become five days ago, the rest go to the address manager with a two-hour penalty; a seed node is dropped once
-/// it answered) and getaddr (answered once per connection, to inbound peers only, against fingerprinting).
+/// become five days ago, the rest become known to the peer and go to the address manager with a two-hour
+/// penalty; in a message of at most 10 that is not the answer to our getaddr, fresh routable ones are relayed;
+/// a seed node is dropped once it answered) and getaddr (answered once per connection, to inbound peers only,
+/// against fingerprinting, through the peer's addr queue).
 /// </summary>
 public sealed class AddressHandler : IMessageHandler
 {
     /// <summary>The time penalty 0.15 gives addresses a peer relays (it might be lying about freshness).</summary>
     private static readonly TimeSpan RelayPenalty = TimeSpan.FromHours(2);
 
+    /// <summary>How old an address may be and still be news worth relaying.</summary>
+    private static readonly TimeSpan RelayFreshness = TimeSpan.FromMinutes(10);
+
     private readonly AddressManager addresses;
+    private readonly AddressRelayer relayer;
     private readonly TimeProvider time;
 
-    public AddressHandler(AddressManager addresses, TimeProvider time)
+    public AddressHandler(AddressManager addresses, AddressRelayer relayer, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(addresses);
+        ArgumentNullException.ThrowIfNull(relayer);
         ArgumentNullException.ThrowIfNull(time);
         this.addresses = addresses;
+        this.relayer = relayer;
         this.time = time;
     }
 
@@ -57,10 +67,12 @@ public sealed class AddressHandler : IMessageHandler
 
         var received = peer.Serializer.Deserialize<AddrPayload>(payload).Addresses;
         var now = time.GetUtcNow();
+        var relayable = received.Length <= AddressRelayer.MaxRelayedMessageSize && !peer.State.AwaitingAddr;
         var useful = new List<NetworkAddress>(received.Length);
         foreach (var address in received)
         {
-            if (((ServiceFlags)(ulong)address.Services & ServiceFlags.Network) == 0 || !address.IsAddrV1Compatible)
+            if (((ServiceFlags)(ulong)address.Services & ServiceFlags.Network) == 0 || !address.IsAddrV1Compatible
+                || address.Endpoint is not IPEndPoint endpoint)
             {
                 continue;
             }
@@ -70,7 +82,18 @@ public sealed class AddressHandler : IMessageHandler
                 address.Time = now.AddDays(-5);
             }
 
-            useful.Add(address);
+            peer.State.Addresses.AddKnown(endpoint);
+            var reachable = AddressRelayer.IsReachable(endpoint.Address);
+            if (relayable && address.Time > now - RelayFreshness && AddressClass.IsRoutable(endpoint.Address))
+            {
+                relayer.Relay(address, reachable);
+            }
+
+            // Addresses outside our networks are passed on (to one peer) but not kept.
+            if (reachable)
+            {
+                useful.Add(address);
+            }
         }
 
         addresses.Add(useful, peer.Connection.RemoteAddress, RelayPenalty);
@@ -94,14 +117,11 @@ public sealed class AddressHandler : IMessageHandler
 
         peer.State.SentAddrAnswer = true;
 
-        // 0.15 queues at most MAX_ADDR_TO_SEND (1000) per peer, so one addr message carries the answer.
-        var answer = addresses.GetAddresses()
-            .Take(WireLimits.MaxAddrEntries)
-            .Select(a => new NetworkAddress(a.EndPoint) { Time = DateTimeOffset.FromUnixTimeSeconds(a.Time), Services = (NBitcoin.Protocol.NodeServices)(ulong)a.Services })
-            .ToArray();
-        if (answer.Length > 0)
+        // The answer replaces what was queued; the queue holds at most MAX_ADDR_TO_SEND (random replacement).
+        peer.State.Addresses.ClearQueue();
+        foreach (var info in addresses.GetAddresses())
         {
-            peer.Send(NetCommands.Addr, new AddrPayload(answer));
+            relayer.Push(peer, new NetworkAddress(info.EndPoint) { Time = DateTimeOffset.FromUnixTimeSeconds(info.Time), Services = (NBitcoin.Protocol.NodeServices)(ulong)info.Services });
         }
     }
 }

@@ -45,6 +45,7 @@ public sealed class BlockHandler : IMessageHandler
             if (result.IsNew)
             {
                 compact?.BlockChecked(peer, hash);
+                peer.Connection.Activity.BlockAccepted();
             }
 
             return;

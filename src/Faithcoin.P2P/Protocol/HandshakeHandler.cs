@@ -107,6 +107,7 @@ public sealed partial class HandshakeHandler
         state.HaveWitness = (version.Services & ServiceFlags.Witness) != 0;
         state.TimeOffset = TimeSpan.FromSeconds(version.Timestamp - time.GetUtcNow().ToUnixTimeSeconds());
         state.Version = version.Version;
+        state.Addresses.SeenAs = IsValid(version.Receiver.Address) ? new(AddressClass.Normalize(version.Receiver.Address), version.Receiver.Port) : null;
         if (!connection.IsInbound)
         {
             peer.Send(NetCommands.GetAddr, new GetAddrPayload());
@@ -152,6 +153,13 @@ public sealed partial class HandshakeHandler
         {
             addresses.Connected(connection.RemoteEndPoint);
         }
+    }
+
+    // CNetAddr::IsValid for what a version message can carry: not the all-zeros (any) address.
+    private static bool IsValid(System.Net.IPAddress address)
+    {
+        var normalized = AddressClass.Normalize(address);
+        return !normalized.Equals(System.Net.IPAddress.Any) && !normalized.Equals(System.Net.IPAddress.IPv6Any) && !normalized.Equals(System.Net.IPAddress.None);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "receive version message: {UserAgent}: version {Version}, blocks={Height}, us={Us}, peer={Peer}{Remote}")]

@@ -1,6 +1,7 @@
 using Faithcoin.Consensus.Validation;
 using Faithcoin.P2P.Net;
 using Faithcoin.P2P.Protocol.Compact;
+using Faithcoin.P2P.Protocol.AddressRelay;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
@@ -28,6 +29,7 @@ public sealed partial class PeerLogic : INetEvents
     private readonly BlockAnnouncer announcer;
     private readonly CompactBlockSender compactSender;
     private readonly TransactionAnnouncer transactions;
+    private readonly AddressAnnouncer addresses;
     private readonly IReadOnlyDictionary<string, IMessageHandler> handlers;
     private readonly ILogger logger;
     private readonly PeerTable peers;
@@ -44,6 +46,7 @@ public sealed partial class PeerLogic : INetEvents
         BlockAnnouncer announcer,
         CompactBlockSender compactSender,
         TransactionAnnouncer transactions,
+        AddressAnnouncer addresses,
         PeerTable peers,
         IEnumerable<IMessageHandler> handlers,
         ILogger logger)
@@ -59,6 +62,7 @@ public sealed partial class PeerLogic : INetEvents
         ArgumentNullException.ThrowIfNull(announcer);
         ArgumentNullException.ThrowIfNull(compactSender);
         ArgumentNullException.ThrowIfNull(transactions);
+        ArgumentNullException.ThrowIfNull(addresses);
         ArgumentNullException.ThrowIfNull(peers);
         ArgumentNullException.ThrowIfNull(handlers);
         ArgumentNullException.ThrowIfNull(logger);
@@ -73,6 +77,7 @@ public sealed partial class PeerLogic : INetEvents
         this.announcer = announcer;
         this.compactSender = compactSender;
         this.transactions = transactions;
+        this.addresses = addresses;
         this.peers = peers;
         this.logger = logger;
         this.handlers = handlers.Append(pings)
@@ -153,6 +158,7 @@ public sealed partial class PeerLogic : INetEvents
             }
 
             punishment.SendRejectsAndCheckIfBanned(context);
+            NoteActivity(context);
         }
         finally
         {
@@ -179,6 +185,7 @@ public sealed partial class PeerLogic : INetEvents
             pings.SendPingIfDue(context);
             if (!punishment.SendRejectsAndCheckIfBanned(context) && !peer.IsDisconnecting)
             {
+                addresses.SendAddresses(context);
                 sync.StartHeadersSync(context);
                 announcer.SendAnnouncements(context);
                 await compactSender.SendPendingAnnouncementAsync(context, cancellationToken).ConfigureAwait(false);
@@ -227,6 +234,12 @@ public sealed partial class PeerLogic : INetEvents
             if (!before && state.VersionReceived)
             {
                 UpdatePreferredDownload(peer);
+                addresses.VersionReceived(peer);
+                if (peer.Connection.Kind == ConnectionKind.Feeler)
+                {
+                    // A feeler only tests that the address answers; it is already marked good.
+                    peer.Connection.Disconnect("feeler connection completed");
+                }
             }
 
             return;
@@ -259,6 +272,15 @@ public sealed partial class PeerLogic : INetEvents
             // Unknown commands are ignored, for extensibility.
             LogUnknownCommand(logger, FrameDecoder.Sanitize(command), peer.Id);
         }
+    }
+
+    // The facts eviction weighs that the protocol state holds.
+    private static void NoteActivity(PeerContext peer)
+    {
+        var activity = peer.Connection.Activity;
+        activity.MinPing = peer.State.MinPingTime;
+        activity.RelevantServices = (peer.State.Services & (ServiceFlags.Network | ServiceFlags.Witness)) == (ServiceFlags.Network | ServiceFlags.Witness);
+        activity.RelayTransactions = peer.State.RelayTransactions;
     }
 
     private void UpdatePreferredDownload(PeerContext peer)

@@ -2,6 +2,7 @@ using Faithcoin.Consensus.Chain;
 using Faithcoin.P2P.Peers;
 using Faithcoin.P2P.Protocol.Bloom;
 using Faithcoin.P2P.Protocol.Compact;
+using Faithcoin.P2P.Protocol.AddressRelay;
 using Faithcoin.P2P.Protocol.Relay;
 using Faithcoin.P2P.Wire;
 using NBitcoin;
@@ -66,6 +67,9 @@ public sealed class PeerState : IDisposable
 
     /// <summary>fSentAddr: one getaddr answer per connection.</summary>
     public bool SentAddrAnswer { get; set; }
+
+    /// <summary>addrKnown, vAddrToSend and the addr timers (filled by relay from other peers' threads).</summary>
+    public PeerAddressState Addresses { get; } = new();
 
     /// <summary>nUnconnectingHeaders: small headers messages in a row that did not connect.</summary>
     public int UnconnectingHeaders { get; set; }

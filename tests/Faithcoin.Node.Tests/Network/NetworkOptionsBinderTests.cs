@@ -69,6 +69,17 @@ public sealed class NetworkOptionsBinderTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(999999), Load("-regtest", "-maxtipage=999999").ChainState.MaxTipAge);
     }
 
+    [Fact]
+    public void ExternalIpAndDiscoverReachTheAddressRelay()
+    {
+        var external = Load("-regtest", "-port=1234", "-externalip=1.2.3.4", "-externalip=[2a01:4f8::1]:99").Network.P2P.AddressRelay;
+        Assert.Equal([new IPEndPoint(IPAddress.Parse("1.2.3.4"), 1234), new IPEndPoint(IPAddress.Parse("2a01:4f8::1"), 99)], external.ExternalAddresses);
+        Assert.False(external.Discover);
+        Assert.True(Load("-regtest").Network.P2P.AddressRelay.Discover);
+        Assert.False(Load("-regtest", "-listen=0").Network.P2P.AddressRelay.Discover);
+        Assert.True(Load("-regtest", "-externalip=1.2.3.4", "-discover").Network.P2P.AddressRelay.Discover);
+    }
+
     [Theory]
     [InlineData("-whitelist=10.0.0.0/33", "Invalid netmask specified in -whitelist: '10.0.0.0/33'")]
     [InlineData("-proxyprotocol=10.1.0.0/40", "Invalid netmask specified in -proxyprotocol: '10.1.0.0/40'")]

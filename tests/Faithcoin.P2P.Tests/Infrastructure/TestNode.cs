@@ -29,6 +29,9 @@ public sealed class TestNode : IAsyncDisposable
         Bind = [new IPEndPoint(IPAddress.Loopback, port)],
         Connect = [],
         MaintenanceInterval = TimeSpan.FromMilliseconds(100),
+
+        // 0.15 flushes addr queues every 30 s on average; tests (getaddr answers) should not wait that long.
+        AddressRelay = new() { BroadcastInterval = TimeSpan.FromMilliseconds(100) },
     };
 
     public static TestNode Start(P2POptions? options = null, InMemoryChain? chain = null, ITransactionSink? transactions = null)

@@ -43,6 +43,7 @@ public sealed class CompactBlockAcceptor
         if (result.IsNew)
         {
             BlockChecked(peer, hash);
+            peer.Connection.Activity.BlockAccepted();
         }
 
         return true;

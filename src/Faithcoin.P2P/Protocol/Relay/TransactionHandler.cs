@@ -80,6 +80,7 @@ public sealed partial class TransactionHandler : IMessageHandler
 
         if (result is { Accepted: true })
         {
+            peer.Connection.Activity.TransactionAccepted();
             foreach (var entered in result.ToRelay)
             {
                 relay.Relay(entered.Txid);

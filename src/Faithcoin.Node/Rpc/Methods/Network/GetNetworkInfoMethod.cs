@@ -18,9 +18,6 @@ public sealed class GetNetworkInfoMethod(P2PAccess p2p, NodeOptions options, Pol
     /// <summary>PROTOCOL_VERSION.</summary>
     public const int ProtocolVersion = 70015;
 
-    /// <summary>LOCAL_MANUAL: the score of an -externalip address.</summary>
-    private const int LocalManualScore = 4;
-
     /// <summary>0.15 uses the median of peers' clock offsets only once it has five of them.</summary>
     private const int MinTimeSamples = 5;
 
@@ -92,7 +89,7 @@ public sealed class GetNetworkInfoMethod(P2PAccess p2p, NodeOptions options, Pol
             ["networks"] = NetworksJson(settings),
             ["relayfee"] = AmountJson.ToJson(policy?.MinRelayTxFee.SatoshisPerK ?? p2pOptions.MinRelayTxFeePerKb),
             ["incrementalfee"] = AmountJson.ToJson((policy ?? new PolicySettings()).IncrementalRelayFee.SatoshisPerK),
-            ["localaddresses"] = LocalAddresses(settings, options.Port),
+            ["localaddresses"] = LocalAddresses(node, settings),
             ["warnings"] = warnings?.StatusBar ?? string.Empty,
         };
         return ValueTask.FromResult<JsonNode?>(result);
@@ -126,7 +123,8 @@ public sealed class GetNetworkInfoMethod(P2PAccess p2p, NodeOptions options, Pol
         return networks;
     }
 
-    private static JsonArray LocalAddresses(NetworkSettings settings, int port)
+    // mapLocalHost as the P2P node keeps it: -externalip and discovered addresses, scores raised by SeenLocal.
+    private static JsonArray LocalAddresses(P2PNode node, NetworkSettings settings)
     {
         var addresses = new JsonArray();
         if (!settings.P2P.Listen)
@@ -134,10 +132,9 @@ public sealed class GetNetworkInfoMethod(P2PAccess p2p, NodeOptions options, Pol
             return addresses;
         }
 
-        foreach (var external in settings.ExternalIp)
+        foreach (var (endpoint, score) in node.LocalAddresses.All)
         {
-            var hostPort = HostPort.TryParse(external, port, out var parsed) ? parsed! : new HostPort(external, port);
-            addresses.Add(new JsonObject { ["address"] = hostPort.Host, ["port"] = hostPort.Port, ["score"] = LocalManualScore });
+            addresses.Add(new JsonObject { ["address"] = endpoint.Address.ToString(), ["port"] = endpoint.Port, ["score"] = score });
         }
 
         return addresses;

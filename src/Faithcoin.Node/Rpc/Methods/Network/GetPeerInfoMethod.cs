@@ -81,6 +81,11 @@ public sealed class GetPeerInfoMethod(P2PAccess p2p) : IRpcMethod
             json["addrbind"] = PeerAddressText.Format(local);
         }
 
+        if (peer.AddressLocal is { } seenAs)
+        {
+            json["addrlocal"] = PeerAddressText.Format(seenAs);
+        }
+
         json["services"] = ((ulong)peer.Services).ToString("x16", CultureInfo.InvariantCulture);
         json["relaytxes"] = peer.RelayTransactions;
         json["lastsend"] = peer.LastSend?.ToUnixTimeSeconds() ?? 0;
