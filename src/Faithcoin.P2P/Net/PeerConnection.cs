@@ -167,8 +167,15 @@ public sealed partial class PeerConnection
         Volatile.Write(ref disconnectReason, reason);
         LogDisconnect(logger, Id, reason);
         sendQueue.Complete();
-        readStop.Cancel();
-        writeStop.CancelAfter(settings.CloseGrace);
+        try
+        {
+            readStop.Cancel();
+            writeStop.CancelAfter(settings.CloseGrace);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The loops ended on their own (the peer closed) between the caller's look-up and this call: nothing left to stop.
+        }
     }
 
     /// <summary>Starts the loops; the returned task ends when the connection is closed.</summary>
@@ -205,6 +212,8 @@ public sealed partial class PeerConnection
             }
             finally
             {
+                // A Disconnect that comes after this sees a closed connection and does nothing.
+                Interlocked.Exchange(ref disconnecting, 1);
                 readStop.Dispose();
                 writeStop.Dispose();
                 completion.TrySetResult();
