@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Faithcoin.Node.Tests.EndToEnd;
+
+/// <summary>
+/// Issue #5 items that had no test through the real faithcoind: the bad-input classes of the RPC server answered as
+/// 0.15 answers them, RPC on loopback only by default, -logtimestamps=0 and -shrinkdebugfile=0.
+/// </summary>
+[Collection(DaemonCollection.Name)]
+public sealed partial class Issue5AuditEndToEndTests(Issue5AuditDaemonFixture node) : IClassFixture<Issue5AuditDaemonFixture>
+{
+    private const string GetBlockHashHelp = "getblockhash height\n\nReturns hash of block in best-block-chain at height provided.\n";
+    private const string GetBlockCountHelp = "getblockcount\n\nReturns the number of blocks in the longest blockchain.\n";
+
+    [Fact]
+    public async Task MissingAndExtraParametersAnswerMinus1WithTheMethodsHelp()
+    {
+        // 0.15 throws the help text as a runtime error, which CRPCTable::execute turns into RPC_MISC_ERROR.
+        var missing = await node.ErrorAsync("getblockhash", "[]");
+        Assert.Equal((HttpStatusCode.InternalServerError, -1), (missing.Status, missing.Code));
+        Assert.StartsWith(GetBlockHashHelp, missing.Message, StringComparison.Ordinal);
+
+        var extra = await node.ErrorAsync("getblockhash", "[0, 1]");
+        Assert.Equal(-1, extra.Code);
+        Assert.StartsWith(GetBlockHashHelp, extra.Message, StringComparison.Ordinal);
+
+        var noneExpected = await node.ErrorAsync("getblockcount", "[1]");
+        Assert.Equal(-1, noneExpected.Code);
+        Assert.StartsWith(GetBlockCountHelp, noneExpected.Message, StringComparison.Ordinal);
+
+        var namedMissing = await node.ErrorAsync("getblockhash", "{}");
+        Assert.StartsWith(GetBlockHashHelp, namedMissing.Message, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.InternalServerError, -8, "Unknown named parameter heigh"), await node.ErrorAsync("getblockhash", """{"heigh":0}"""));
+    }
+
+    [Fact]
+    public async Task WrongParameterTypesAnswerUniValuesMessages()
+    {
+        Assert.Equal((HttpStatusCode.InternalServerError, -1, "JSON value is not an integer as expected"), await node.ErrorAsync("getblockhash", """["0"]"""));
+        Assert.Equal((HttpStatusCode.InternalServerError, -1, "JSON value is not an integer as expected"), await node.ErrorAsync("getblockhash", """{"height":"0"}"""));
+        Assert.Equal((HttpStatusCode.InternalServerError, -1, "JSON integer out of range"), await node.ErrorAsync("getblockhash", "[1e100]"));
+        Assert.Equal((HttpStatusCode.InternalServerError, -1, "JSON value is not a string as expected"), await node.ErrorAsync("getblock", "[7]"));
+        Assert.Equal((HttpStatusCode.InternalServerError, -1, "JSON value is not a boolean as expected"), await node.ErrorAsync("getrawmempool", """["yes"]"""));
+        // RPCTypeCheck's own wording and code for methods that check their arguments up front.
+        Assert.Equal((HttpStatusCode.InternalServerError, -3, "Expected type array, got string"), await node.ErrorAsync("createrawtransaction", """["x", {}]"""));
+    }
+
+    [Fact]
+    public async Task InvalidHexAnswersAsEachMethodOf015Does()
+    {
+        Assert.Equal((HttpStatusCode.InternalServerError, -8, "parameter 1 must be hexadecimal string (not 'zz')"), await node.ErrorAsync("getrawtransaction", """["zz"]"""));
+        Assert.Equal((HttpStatusCode.InternalServerError, -8, "parameter 1 must be of length 64 (not 2)"), await node.ErrorAsync("getrawtransaction", """["00"]"""));
+        Assert.Equal((HttpStatusCode.InternalServerError, -8, "argument must be hexadecimal string (not 'zz')"), await node.ErrorAsync("decodescript", """["zz"]"""));
+        Assert.Equal((HttpStatusCode.InternalServerError, -22, "TX decode failed"), await node.ErrorAsync("decoderawtransaction", """["zz"]"""));
+        Assert.Equal((HttpStatusCode.InternalServerError, -22, "TX decode failed"), await node.ErrorAsync("sendrawtransaction", """["0g"]"""));
+        // getblock reads its hash with uint256S, which takes what it can: an unknown block, not a format error.
+        Assert.Equal((HttpStatusCode.InternalServerError, -5, "Block not found"), await node.ErrorAsync("getblock", """["zz"]"""));
+    }
+
+    [Fact]
+    public async Task MalformedRequestObjectsAre400InvalidRequest()
+    {
+        Assert.Equal((HttpStatusCode.BadRequest, -32600, "Params must be an array or object"), await node.ErrorOfAsync("""{"method":"getblockcount","params":"x","id":1}"""));
+        Assert.Equal((HttpStatusCode.BadRequest, -32600, "Method must be a string"), await node.ErrorOfAsync("""{"method":7,"id":1}"""));
+        Assert.Equal((HttpStatusCode.BadRequest, -32600, "Missing method"), await node.ErrorOfAsync("""{"params":[],"id":1}"""));
+
+        // In a batch each bad element gets its own error and the others are still served.
+        var (status, batch) = await node.Daemon.CallAsync("""[1, {"method":"getblockcount","id":2}]""", Issue5AuditDaemonFixture.Credentials);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(-32600, batch[0].GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Equal("Invalid Request object", batch[0].GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(0, batch[1].GetProperty("result").GetInt32());
+    }
+
+    [Fact]
+    public async Task RpcListensOnLoopbackOnlyWithoutRpcAllowIp()
+    {
+        Assert.Equal(HttpStatusCode.OK, await HostAddress.PostGetBlockCountAsync(IPAddress.Loopback, node.Daemon.RpcPort, Issue5AuditDaemonFixture.Credentials));
+        if (System.Net.Sockets.Socket.OSSupportsIPv6)
+        {
+            Assert.Equal(HttpStatusCode.OK, await HostAddress.PostGetBlockCountAsync(IPAddress.IPv6Loopback, node.Daemon.RpcPort, Issue5AuditDaemonFixture.Credentials));
+        }
+
+        var host = HostAddress.FirstIPv4();
+        Assert.True(host is not null, "this check needs a non-loopback IPv4 address on the machine");
+        Assert.Null(await HostAddress.PostGetBlockCountAsync(host, node.Daemon.RpcPort, Issue5AuditDaemonFixture.Credentials));
+    }
+
+    [Fact]
+    public async Task LogtimestampsZeroWritesBareLinesAndShrinkdebugfileZeroKeepsTheOldLog()
+    {
+        var log = await node.ReadDebugLogAsync();
+        Assert.StartsWith(Issue5AuditDaemonFixture.OldestLine + "\n", log, StringComparison.Ordinal);
+        Assert.True(log.Length > Issue5AuditDaemonFixture.OldLogBytes, "the previous run's log is kept whole");
+
+        var thisRun = log[(Issue5AuditDaemonFixture.OldestLine.Length + 1 + Issue5AuditDaemonFixture.OldLogBytes + 1)..];
+        Assert.Contains("\nFaithcoin Core Daemon version v0.15.0.1\n", "\n" + thisRun, StringComparison.Ordinal);
+        Assert.DoesNotMatch(TimestampedLine(), thisRun);
+    }
+
+    [GeneratedRegex(@"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")]
+    private static partial Regex TimestampedLine();
+}
