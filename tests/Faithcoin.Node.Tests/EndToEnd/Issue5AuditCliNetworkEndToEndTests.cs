@@ -47,6 +47,11 @@ public sealed class Issue5AuditCliNetworkEndToEndTests
         Assert.StartsWith("error: Could not locate RPC credentials.", main.Stderr, StringComparison.Ordinal);
         Assert.Equal(1, main.ExitCode);
 
+        // setmocktime is for regtest only: 0.15's runtime error, printed and returned as the client does.
+        var mock = await CliProcess.RunAsync(dataDir, "-testnet", $"-rpcport={testnet.RpcPort}", "setmocktime", "1");
+        Assert.Equal("error code: -1\nerror message:\nsetmocktime for regression testing (-regtest mode) only\n", mock.Stderr);
+        Assert.Equal(1, mock.ExitCode);
+
         var both = await CliProcess.RunAsync(dataDir, "-regtest", "-testnet", "getblockcount");
         Assert.Equal("Error: Invalid combination of -regtest and -testnet.\n", both.Stderr);
         Assert.Equal(1, both.ExitCode);

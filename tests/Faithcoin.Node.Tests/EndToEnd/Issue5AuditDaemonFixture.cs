@@ -5,7 +5,7 @@ namespace Faithcoin.Node.Tests.EndToEnd;
 
 /// <summary>
 /// One regtest faithcoind for <see cref="Issue5AuditEndToEndTests"/>: default RPC binding (no -rpcallowip), password
-/// authentication, -logtimestamps=0 and -shrinkdebugfile=0 over a debug.log already larger than 0.15's shrink limit.
+/// authentication, -rest, -logtimestamps=0 and -shrinkdebugfile=0 over a debug.log already larger than 0.15's shrink limit.
 /// </summary>
 public sealed class Issue5AuditDaemonFixture : IAsyncLifetime
 {
@@ -35,7 +35,7 @@ public sealed class Issue5AuditDaemonFixture : IAsyncLifetime
         var port = DaemonProcess.FreePort();
         daemon = DaemonProcess.Start(
             port, "-regtest", $"-datadir={data.Path}", $"-rpcport={port}", "-rpcuser=audit", "-rpcpassword=secret",
-            "-logtimestamps=0", "-shrinkdebugfile=0");
+            "-logtimestamps=0", "-shrinkdebugfile=0", "-rest");
         await daemon.WaitUntilReadyAsync(() => Credentials, TimeSpan.FromSeconds(30));
     }
 
@@ -51,6 +51,14 @@ public sealed class Issue5AuditDaemonFixture : IAsyncLifetime
 
     public async Task<(HttpStatusCode Status, int Code, string Message)> ErrorAsync(string method, string parameters) =>
         await ErrorOfAsync($$"""{"method":"{{method}}","params":{{parameters}},"id":1}""");
+
+    /// <summary>A REST GET on the RPC port: status and body bytes.</summary>
+    public async Task<(HttpStatusCode Status, byte[] Body)> GetAsync(string path)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{Daemon.RpcPort}{path}"));
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync());
+    }
 
     /// <summary>debug.log as written so far (the daemon keeps it open for writing).</summary>
     public async Task<string> ReadDebugLogAsync()

@@ -5,11 +5,15 @@ namespace Faithcoin.Node.Tests.EndToEnd;
 
 /// <summary>
 /// Issue #5 items that had no test through the real faithcoind: the bad-input classes of the RPC server answered as
-/// 0.15 answers them, RPC on loopback only by default, -logtimestamps=0 and -shrinkdebugfile=0.
+/// 0.15 answers them, RPC on loopback only by default, REST formats not covered elsewhere, -logtimestamps=0 and
+/// -shrinkdebugfile=0.
 /// </summary>
 [Collection(DaemonCollection.Name)]
 public sealed partial class Issue5AuditEndToEndTests(Issue5AuditDaemonFixture node) : IClassFixture<Issue5AuditDaemonFixture>
 {
+    // Written out so the tests do not trust the code under test: the regtest genesis and its only transaction, the merkle root.
+    private const string RegtestGenesis = "2f2a3df80323d97e3fc6700da36761482389e5f8982ed2e0425420479e36928d";
+    private const string GenesisCoinbase = "805d8d176abe872f5cd40b558869a0d25ed02ae471fa33f80185443e5ca9cb40";
     private const string GetBlockHashHelp = "getblockhash height\n\nReturns hash of block in best-block-chain at height provided.\n";
     private const string GetBlockCountHelp = "getblockcount\n\nReturns the number of blocks in the longest blockchain.\n";
 
@@ -97,6 +101,28 @@ public sealed partial class Issue5AuditEndToEndTests(Issue5AuditDaemonFixture no
         var thisRun = log[(Issue5AuditDaemonFixture.OldestLine.Length + 1 + Issue5AuditDaemonFixture.OldLogBytes + 1)..];
         Assert.Contains("\nFaithcoin Core Daemon version v0.15.0.1\n", "\n" + thisRun, StringComparison.Ordinal);
         Assert.DoesNotMatch(TimestampedLine(), thisRun);
+    }
+
+    [Fact]
+    public async Task RestNotxdetailsAndUriGetutxosComeInBinAndHexToo()
+    {
+        // 0.15 serves the whole block for notxdetails in .bin and .hex; only its JSON leaves the transactions out.
+        foreach (var path in new[] { $"/rest/block/{RegtestGenesis}", $"/rest/block/notxdetails/{RegtestGenesis}", $"/rest/getutxos/checkmempool/{GenesisCoinbase}-0" })
+        {
+            var (binStatus, bin) = await node.GetAsync(path + ".bin");
+            var (hexStatus, hex) = await node.GetAsync(path + ".hex");
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (binStatus, hexStatus));
+            Assert.Equal(Convert.ToHexStringLower(bin) + "\n", System.Text.Encoding.ASCII.GetString(hex));
+        }
+
+        Assert.Equal((await node.GetAsync($"/rest/block/{RegtestGenesis}.bin")).Body, (await node.GetAsync($"/rest/block/notxdetails/{RegtestGenesis}.bin")).Body);
+        var (_, json) = await node.GetAsync($"/rest/block/notxdetails/{RegtestGenesis}.json");
+        var block = System.Text.Json.JsonDocument.Parse(json).RootElement;
+        Assert.Equal(GenesisCoinbase, block.GetProperty("tx")[0].GetString());
+
+        // The genesis coinbase is no coin: a BIP64 answer with the tip, an empty bitmap byte and no outputs.
+        var (_, utxos) = await node.GetAsync($"/rest/getutxos/checkmempool/{GenesisCoinbase}-0.bin");
+        Assert.Equal(4 + 32 + 1 + 1 + 1, utxos.Length);
     }
 
     [GeneratedRegex(@"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")]
