@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Faithcoin.Node.Tests.EndToEnd;
 
 /// <summary>
-/// One regtest faithcoind for <see cref="Issue5AuditEndToEndTests"/>: default RPC binding (no -rpcallowip), password
+/// One regtest faithcoind for <see cref="Issue5AuditEndToEndTests"/>: a conf with wallet and GUI options, default RPC binding (no -rpcallowip), password
 /// authentication, -rest, -logtimestamps=0 and -shrinkdebugfile=0 over a debug.log already larger than 0.15's shrink limit.
 /// </summary>
 public sealed class Issue5AuditDaemonFixture : IAsyncLifetime
@@ -24,6 +24,8 @@ public sealed class Issue5AuditDaemonFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // 0.15 wallet and GUI options an old faithcoin.conf may carry: the node starts and names each as ignored.
+        await File.WriteAllTextAsync(data.Combine("faithcoin.conf"), "gen=1\nkeypool=100\nlang=de\n");
         Directory.CreateDirectory(data.Combine("regtest"));
         await using (var old = File.Create(DebugLogPath))
         {

@@ -104,6 +104,15 @@ public sealed partial class Issue5AuditEndToEndTests(Issue5AuditDaemonFixture no
     }
 
     [Fact]
+    public async Task GenKeypoolAndLangFromTheConfAreLoggedAsIgnored()
+    {
+        var log = await node.ReadDebugLogAsync();
+        Assert.Matches(@"\nOption -gen \([^)]*faithcoin\.conf[^)]*\) is ignored: faithcoind has no wallet\n", log);
+        Assert.Matches(@"\nOption -keypool \([^)]*\) is ignored: faithcoind has no wallet\n", log);
+        Assert.Matches(@"\nOption -lang \([^)]*\) is ignored: it is an option of the graphical client\n", log);
+    }
+
+    [Fact]
     public async Task RestNotxdetailsAndUriGetutxosComeInBinAndHexToo()
     {
         // 0.15 serves the whole block for notxdetails in .bin and .hex; only its JSON leaves the transactions out.
