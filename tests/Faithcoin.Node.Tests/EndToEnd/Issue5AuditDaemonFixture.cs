@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace Faithcoin.Node.Tests.EndToEnd;
 
 /// <summary>
-/// One regtest faithcoind for <see cref="Issue5AuditEndToEndTests"/>: a conf with wallet and GUI options, default RPC binding (no -rpcallowip), password
-/// authentication, -rest, -logtimestamps=0 and -shrinkdebugfile=0 over a debug.log already larger than 0.15's shrink limit.
+/// One regtest faithcoind for <see cref="Issue5AuditEndToEndTests"/>: a conf with wallet and GUI options, default
+/// RPC binding (no -rpcallowip), password authentication, -rest, -logtimestamps=0 and -shrinkdebugfile=0 over a
+/// debug.log already larger than 0.15's shrink limit.
 /// </summary>
 public sealed class Issue5AuditDaemonFixture : IAsyncLifetime
 {

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Faithcoin.Node.Tests.EndToEnd;
 
 /// <summary>
-/// SIGTERM with a pool of parents and in-pool children and a chainstate cache nobody flushed (ChainFlusher writes only when
-/// over budget or hourly, and no RPC that flushes was called): exit 0, and the next start has the same tip, the same coins and the same pool, children after parents.
+/// SIGTERM with a pool of parents and in-pool children and a coins cache nobody flushed (ChainFlusher writes only
+/// when over budget or hourly, and no RPC that flushes was called): exit 0, and the next start has the same tip,
+/// the same coins and the same pool.
 /// </summary>
 [Collection(DaemonCollection.Name)]
 public sealed class Issue5AuditShutdownEndToEndTests
