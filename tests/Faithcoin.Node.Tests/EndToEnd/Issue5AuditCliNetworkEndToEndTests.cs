@@ -29,9 +29,8 @@ public sealed class Issue5AuditCliNetworkEndToEndTests
     public async Task RegtestAndTestnetFlagsReachTheirNetworksDaemon()
     {
         using var data = new TempDirectory();
-        var starting = new[] { StartAsync(data, "-regtest", "regtest"), StartAsync(data, "-testnet", "testnet4") };
-        await using var regtest = await starting[0];
-        await using var testnet = await starting[1];
+        await using var regtest = await StartAsync(data, "-regtest", "regtest");
+        await using var testnet = await StartAsync(data, "-testnet", "testnet4");
         var dataDir = $"-datadir={data.Path}";
 
         Assert.Equal("regtest", Chain(await CliProcess.RunAsync(dataDir, "-regtest", $"-rpcport={regtest.RpcPort}", "getblockchaininfo")));
