@@ -38,8 +38,19 @@ public sealed class BlockHandler : IMessageHandler
         var block = peer.Serializer.DeserializeBlock(frame.Payload);
         var hash = block.GetHash();
         var force = peer.Connection.IsWhitelisted && !chain.IsInitialBlockDownload;
-        force |= tracker.MarkBlockAsReceived(hash, time.GetUtcNow());
-        var result = await chain.AcceptBlockAsync(block, force, cancellationToken).ConfigureAwait(false);
+        force |= tracker.IsInFlight(hash);
+        BlockAcceptResult result;
+        try
+        {
+            result = await chain.AcceptBlockAsync(block, force, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Only once the block is stored: 0.15 marks it received first, but there one thread handles every peer,
+            // while here another peer's download planning could run in between and ask for it again.
+            tracker.MarkBlockAsReceived(hash, time.GetUtcNow());
+        }
+
         if (result.Error is not { } error)
         {
             if (result.IsNew)

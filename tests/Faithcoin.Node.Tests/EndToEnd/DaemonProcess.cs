@@ -16,6 +16,7 @@ public sealed class DaemonProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder stdout = new();
     private readonly StringBuilder stderr = new();
+    private string? dataDirectory;
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     private DaemonProcess(Process process, int rpcPort)
@@ -75,7 +76,10 @@ public sealed class DaemonProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var daemon = new DaemonProcess(process, rpcPort);
+        var daemon = new DaemonProcess(process, rpcPort)
+        {
+            dataDirectory = args.LastOrDefault(a => a.StartsWith("-datadir=", StringComparison.Ordinal))?["-datadir=".Length..],
+        };
         process.OutputDataReceived += (_, e) => Append(daemon.stdout, e.Data);
         process.ErrorDataReceived += (_, e) => Append(daemon.stderr, e.Data);
         process.Start();
@@ -173,7 +177,18 @@ public sealed class DaemonProcess : IAsyncDisposable
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cancel.Token);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Say where it stands: a daemon that does not stop is a bug to find from its last lines.
+            var log = dataDirectory is null ? null : Directory.EnumerateFiles(dataDirectory, "debug.log", SearchOption.AllDirectories).FirstOrDefault();
+            var lines = log is null ? Stdout.Split('\n') : File.ReadAllLines(log);
+            throw new TimeoutException($"the daemon did not exit within {timeout}; its last lines:\n{string.Join('\n', lines.TakeLast(40))}\n{Stderr}");
+        }
+
         return process.ExitCode;
     }
 
