@@ -58,6 +58,7 @@ public sealed class NodeProgram(TextWriter stdout, TextWriter stderr, string def
             return 1;
         }
 
+        Storage.RocksDbWarmup.Start();
         var clock = new NodeClock(options.MockTime);
         var debugCategories = new DebugCategories(options.Logging.Categories);
         using (dataLock)
