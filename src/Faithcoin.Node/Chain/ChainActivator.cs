@@ -47,7 +47,8 @@ internal sealed class ChainActivator
         }
 
         var block = justReceived is not null && justReceived.GetHash() == mostWork.HashBlock ? justReceived : null;
-        StepToward(mostWork, block, events);
+        var failedBatchStart = StepToward(mostWork, block, events);
+        CheckForkWarnings(failedBatchStart);
         var newTip = state.Active.Tip;
         if (!ReferenceEquals(newTip, oldTip) && newTip is not null)
         {
@@ -152,7 +153,22 @@ internal sealed class ChainActivator
         events.BlockDisconnected(block, tip);
     }
 
-    private void StepToward(BlockIndexEntry mostWork, Block? mostWorkBlock, PendingNotifications events)
+    // 0.15's ActivateBestChainStep ending: after an invalid block, the fork check on the lowest block of the batch
+    // being connected (vpindexToConnect.back()); otherwise the plain check.
+    private void CheckForkWarnings(BlockIndexEntry? failedBatchStart)
+    {
+        if (failedBatchStart is not null && state.ForkWarnings is not null && state.Active.Tip is { } tip)
+        {
+            state.ForkWarnings.CheckForkWarningConditionsOnNewFork(failedBatchStart, tip, state.Index.BestInvalid, state.IsInitialBlockDownload());
+        }
+        else if (failedBatchStart is null)
+        {
+            state.CheckForkWarnings();
+        }
+    }
+
+    /// <summary>Returns the lowest block of the batch in which a block failed to connect, null when none failed.</summary>
+    private BlockIndexEntry? StepToward(BlockIndexEntry mostWork, Block? mostWorkBlock, PendingNotifications events)
     {
         var oldTip = state.Active.Tip;
         var fork = state.Active.FindFork(mostWork);
@@ -178,17 +194,19 @@ internal sealed class ChainActivator
                 if (!ConnectTip(entry, ReferenceEquals(entry, mostWork) ? mostWorkBlock : null, events))
                 {
                     // Another candidate may now be best; the caller looks again.
-                    return;
+                    return toConnect[^1];
                 }
 
                 PruneCandidates();
                 if (oldTip is null || state.Active.Tip!.ChainWork > oldTip.ChainWork)
                 {
                     // Better than where this step started: hand back so notifications go out between blocks.
-                    return;
+                    return null;
                 }
             }
         }
+
+        return null;
     }
 
     /// <summary>ConnectTip: validates the block against the coins and makes it the tip; false when it is invalid.</summary>

@@ -25,6 +25,7 @@ public sealed class ChainManager : IChainView, IDisposable
     private readonly TimeProvider time;
     private readonly string chainFolder;
     private readonly ChainStateOptions? tuning;
+    private readonly IForkWarningConditions? forkWarnings;
     private ChainState? state;
     private BlockAcceptor? acceptor;
     private ChainActivator? activator;
@@ -42,7 +43,8 @@ public sealed class ChainManager : IChainView, IDisposable
         ChainLog log,
         TimeProvider time,
         string chainFolder,
-        ChainStateOptions? tuning = null)
+        ChainStateOptions? tuning = null,
+        IForkWarningConditions? forkWarnings = null)
     {
         ArgumentNullException.ThrowIfNull(chainParams);
         ArgumentNullException.ThrowIfNull(settings);
@@ -57,6 +59,7 @@ public sealed class ChainManager : IChainView, IDisposable
         this.time = time;
         this.chainFolder = chainFolder;
         this.tuning = tuning;
+        this.forkWarnings = forkWarnings;
     }
 
     public ChainParams ChainParams => chainParams;
@@ -122,7 +125,7 @@ public sealed class ChainManager : IChainView, IDisposable
                     throw new StorageCorruptionException(store.Database.Path, "a multi-batch coins flush was interrupted, which this version never starts");
                 }
 
-                var loaded = new ChainState(chainParams, settings, store, log, time);
+                var loaded = new ChainState(chainParams, settings, store, log, time) { ForkWarnings = forkWarnings };
                 Compose(loaded);
                 new BlockIndexLoader(loaded).Load();
                 SetCoinsTip(loaded);

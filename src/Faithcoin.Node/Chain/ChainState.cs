@@ -53,6 +53,18 @@ internal sealed class ChainState
     /// <summary>True while -loadblock or -reindex files are being imported (fImporting / fReindex).</summary>
     public bool Importing { get; set; }
 
+    /// <summary>0.15's fork warnings, checked when the tip moves or a chain is found invalid; none in bare tests.</summary>
+    public IForkWarningConditions? ForkWarnings { get; set; }
+
+    /// <summary>CheckForkWarningConditions on the current state.</summary>
+    public void CheckForkWarnings()
+    {
+        if (ForkWarnings is not null && Active.Tip is { } tip)
+        {
+            ForkWarnings.CheckForkWarningConditions(tip, Index.BestInvalid, IsInitialBlockDownload());
+        }
+    }
+
     /// <summary>The last tip the writer finished moving to; what readers see.</summary>
     public BlockIndexEntry? PublishedTip => publishedTip;
 

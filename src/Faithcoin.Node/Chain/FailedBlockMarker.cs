@@ -32,7 +32,13 @@ internal sealed class FailedBlockMarker(ChainState state)
                 state.Index.MarkDirty(descendant);
             }
 
-            state.Index.Candidates.Remove(descendant);
+            // 0.15 leaves such a candidate in place and FindMostWorkChain records it as the best invalid block
+            // when it meets the failed ancestor; marking at once must record it here.
+            if (state.Index.Candidates.Remove(descendant) && !state.Active.Contains(descendant) &&
+                (state.Index.BestInvalid is null || descendant.ChainWork > state.Index.BestInvalid.ChainWork))
+            {
+                state.Index.BestInvalid = descendant;
+            }
         }
 
         var bestHeader = state.Index.BestHeader;
@@ -55,6 +61,7 @@ internal sealed class FailedBlockMarker(ChainState state)
         }
 
         state.Log.InvalidChainFound(entry, state.Active.Tip);
+        state.CheckForkWarnings();
     }
 
     /// <summary>ResetBlockFailureFlags: clears the marks of the block, its descendants and its ancestors.</summary>

@@ -63,7 +63,8 @@ public static class NodeHostFactory
             sp.GetRequiredService<ChainEvents>(),
             sp.GetRequiredService<ChainLog>(),
             clock,
-            options.DataDirectory.ChainPath));
+            options.DataDirectory.ChainPath,
+            forkWarnings: sp.GetRequiredService<ForkWarningMonitor>()));
         services.AddSingleton<IChainView>(sp => sp.GetRequiredService<ChainManager>());
         services.AddSingleton<BlockImporter>();
 
@@ -85,6 +86,7 @@ public static class NodeHostFactory
         services.AddSingleton<ShellCommandRunner>();
         services.AddSingleton<IChainNotifications, BlockNotifier>();
         services.AddSingleton<NodeWarnings>();
+        services.AddSingleton<ForkWarningMonitor>();
         services.AddSingleton<IChainNotifications, UnknownRulesMonitor>();
         if (options.Server)
         {

@@ -2,12 +2,13 @@ using System.Text.Json.Nodes;
 using Faithcoin.Consensus.Chain;
 using Faithcoin.Node.Chain.Queries;
 using Faithcoin.Node.ChainView;
+using Faithcoin.Node.Notifications;
 using Faithcoin.Node.Rpc.Formatting;
 
 namespace Faithcoin.Node.Rpc.Methods.Mining;
 
 /// <summary>getmininginfo: the tip, the last assembled block's size, difficulty and hash rate; no mempool yet (pooledtx 0).</summary>
-public sealed class GetMiningInfoMethod(IChainView chain, ChainParams chainParams, MiningStatistics statistics) : IRpcMethod
+public sealed class GetMiningInfoMethod(IChainView chain, ChainParams chainParams, MiningStatistics statistics, NodeWarnings? warnings = null) : IRpcMethod
 {
     public string Name => "getmininginfo";
 
@@ -46,7 +47,7 @@ public sealed class GetMiningInfoMethod(IChainView chain, ChainParams chainParam
             ["currentblockweight"] = statistics.LastBlockWeight,
             ["currentblocktx"] = statistics.LastBlockTransactions,
             ["difficulty"] = Difficulty.ToJson(tip.Bits),
-            ["errors"] = string.Empty,
+            ["errors"] = warnings?.StatusBar ?? string.Empty,
             ["networkhashps"] = JsonNumber.FromDouble(
                 NetworkHashRate.Estimate(tip, chainParams.Consensus, GetNetworkHashPsMethod.DefaultLookup, -1)),
             ["pooledtx"] = 0,
