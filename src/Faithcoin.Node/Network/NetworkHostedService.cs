@@ -49,10 +49,6 @@ public sealed partial class NetworkHostedService(
 
         node = started;
         state.SetNode(started);
-        foreach (var endpoint in started.LocalEndpoints)
-        {
-            LogBound(logger, endpoint.ToString());
-        }
 
         if (!p2p.Listen)
         {
@@ -86,8 +82,6 @@ public sealed partial class NetworkHostedService(
         worker.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Bound to {Endpoint}")]
-    private static partial void LogBound(ILogger logger, string endpoint);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Not listening for incoming connections (-listen=0)")]
     private static partial void LogNotListening(ILogger logger);
