@@ -31,6 +31,8 @@ start() { # name rpcport p2pport options... (sets pid)
   pids+=("$pid")
 }
 stop() { rpc "$1" stop >/dev/null; }
+# CPU seconds (user + system) of a process: less disturbed than wall time on a shared machine.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 
 # One imported chain, copied for the second source while the first is stopped.
 gunzip -c "$fixture" > "$out/chain.dat"
@@ -40,6 +42,7 @@ until [ "$(count $((base + 1)))" = "5000" ]; do sleep 0.5; done
 stop $((base + 1)); wait "$pid" || true
 cp -r "$out/source1" "$out/source2"
 start source1 $((base + 1)) $((base + 2))
+source1_pid=$pid
 start source2 $((base + 3)) $((base + 4))
 wait_rpc $((base + 1)); wait_rpc $((base + 3))
 
@@ -57,13 +60,15 @@ sync_from() { # label rpcport p2pport connect-options...
   done
   local secs; secs=$(echo "($(date +%s%N) - $start_ns) / 1000000000" | bc -l)
   kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status"); [ "$kb" -gt "$peak" ] && peak=$kb
+  local cpu src_cpu
+  cpu=$(cpu_seconds "$pid"); src_cpu=$(cpu_seconds "$source1_pid")
   local info hash work utxo
   info=$(rpc "$rpcport" getblockchaininfo)
   hash=$(echo "$info" | sed -n 's/.*"bestblockhash":"\([0-9a-f]*\)".*/\1/p')
   work=$(echo "$info" | sed -n 's/.*"chainwork":"\([0-9a-f]*\)".*/\1/p')
   utxo=$(rpc "$rpcport" gettxoutsetinfo | sed -n 's/.*"hash_serialized_2":"\([0-9a-f]*\)".*/\1/p')
   stop "$rpcport"; wait "$pid" || true
-  printf '%s: %.1f s, %.0f blocks/s, peak RSS %d MiB, load average %s\n' "$label" "$secs" "$(echo "5000 / $secs" | bc -l)" $((peak / 1024)) "$(cut -d' ' -f1 /proc/loadavg)"
+  printf '%s: %.1f s, %.0f blocks/s, peak RSS %d MiB, CPU %s s (first source so far: %s s), load average %s\n' "$label" "$secs" "$(echo "5000 / $secs" | bc -l)" $((peak / 1024)) "$cpu" "$src_cpu" "$(cut -d' ' -f1 /proc/loadavg)"
   if [ "$hash" = "$expected_hash" ] && [ "$work" = "$expected_work" ] && [ "$utxo" = "$expected_utxo" ]; then
     echo "  tip, chainwork and hash_serialized_2 match regtest-chain-ref.json"
   else
