@@ -14,6 +14,8 @@ public sealed class NodeProgram(TextWriter stdout, TextWriter stderr, string def
 {
     public async Task<int> RunAsync(IReadOnlyList<string> argv)
     {
+        // First of all, so it overlaps reading the configuration too; a run that ends early simply does not wait for it.
+        Storage.RocksDbWarmup.Start();
         var catalog = new OptionCatalog();
         ArgsStore args;
         NodeOptions options;
@@ -58,7 +60,6 @@ public sealed class NodeProgram(TextWriter stdout, TextWriter stderr, string def
             return 1;
         }
 
-        Storage.RocksDbWarmup.Start();
         var clock = new NodeClock(options.MockTime);
         var debugCategories = new DebugCategories(options.Logging.Categories);
         using (dataLock)
