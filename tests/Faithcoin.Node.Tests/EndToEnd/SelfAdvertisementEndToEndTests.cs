@@ -1,5 +1,6 @@
 using System.Net;
 using Faithcoin.Consensus.Chain;
+using Faithcoin.P2P.Tests.Infrastructure;
 using Faithcoin.P2P.Wire;
 using Faithcoin.P2P.Wire.Payloads;
 using NBitcoin.Protocol;
@@ -22,11 +23,11 @@ public sealed class SelfAdvertisementEndToEndTests
 
         // A recent tip ends initial download; 0.15 advertises only then.
         await node.ResultAsync("generatetoaddress", $"1, \"{Address}\"");
-        await using var peer = await WirePeer.ConnectAsync(node.P2PPort);
+        await using var peer = await RawPeer.ConnectAsync(new IPEndPoint(IPAddress.Loopback, node.P2PPort));
         var expected = new IPEndPoint(IPAddress.Parse("1.2.3.4"), node.P2PPort);
         await peer.HandshakeAsync(seenAs: expected);
 
-        await peer.ReadUntilAsync(NetCommands.Addr, payload => Entries(payload).Contains(expected));
+        await peer.ReadUntilAsync(NetCommands.Addr, message => Entries(message.Payload).Contains(expected), TimeSpan.FromSeconds(10));
         var local = Assert.Single((await node.ResultAsync("getnetworkinfo")).GetProperty("localaddresses").EnumerateArray());
         Assert.Equal("1.2.3.4", local.GetProperty("address").GetString());
         Assert.Equal(node.P2PPort, local.GetProperty("port").GetInt32());

@@ -65,13 +65,15 @@ public sealed class RawPeer : IAsyncDisposable
         await stream.WriteAsync(bytes, timeout.Token);
     }
 
-    public Task SendVersionAsync(int version = ProtocolVersions.Current, ulong nonce = 0x1122334455667788, string userAgent = "/raw:1/", bool relay = true) =>
+    /// <param name="seenAs">The address the version says we see the node at (addr_recv); zeros when null.</param>
+    public Task SendVersionAsync(
+        int version = ProtocolVersions.Current, ulong nonce = 0x1122334455667788, string userAgent = "/raw:1/", bool relay = true, IPEndPoint? seenAs = null) =>
         SendAsync(NetCommands.Version, VersionMessageCodec.Write(new VersionMessage
         {
             Version = version,
             Services = ServiceFlags.Network | ServiceFlags.Witness,
             Timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            Receiver = WireAddress.None(ServiceFlags.None),
+            Receiver = seenAs is null ? WireAddress.None(ServiceFlags.None) : new WireAddress(ServiceFlags.None, seenAs.Address, seenAs.Port),
             Nonce = nonce,
             UserAgent = userAgent,
             StartHeight = 0,
@@ -79,9 +81,9 @@ public sealed class RawPeer : IAsyncDisposable
         }));
 
     /// <summary>Sends version and verack and reads until the node's verack.</summary>
-    public async Task HandshakeAsync(bool relay = true)
+    public async Task HandshakeAsync(bool relay = true, IPEndPoint? seenAs = null)
     {
-        await SendVersionAsync(relay: relay);
+        await SendVersionAsync(relay: relay, seenAs: seenAs);
         await ReadUntilAsync(NetCommands.Verack);
         await SendAsync(NetCommands.Verack, []);
     }
