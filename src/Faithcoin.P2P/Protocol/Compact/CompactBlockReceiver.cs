@@ -270,8 +270,15 @@ public sealed partial class CompactBlockReceiver : IMessageHandler
             return;
         }
 
-        tracker.MarkBlockAsReceived(hash, time.GetUtcNow());
-        await acceptor.AcceptAsync(peer, block, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await acceptor.AcceptAsync(peer, block, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // After it is stored, as for full blocks (BlockHandler): no other peer is asked for it meanwhile.
+            tracker.MarkBlockAsReceived(hash, time.GetUtcNow());
+        }
     }
 
     private void RequestFullBlock(PeerContext peer, uint256 hash)
