@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Faithcoin.P2P.Tests.Proxy;
 
 namespace Faithcoin.Node.Tests.EndToEnd;
 
@@ -14,14 +15,14 @@ public sealed class ProxyEndToEndTests
     public async Task ConnectByNameGoesThroughTheProxyAndGetNetworkInfoShowsProxyAndLimits()
     {
         await using var a = await P2PNodeHandle.StartAsync("-printtoconsole");
-        await using var socks = new SocksRelay(host => host == PeerName ? new IPEndPoint(IPAddress.Loopback, a.P2PPort) : null);
+        await using var socks = new Socks5TestServer { Route = host => host == PeerName ? new IPEndPoint(IPAddress.Loopback, a.P2PPort) : null };
         await using var b = await P2PNodeHandle.StartAsync(
             $"-proxy={socks.Endpoint}", $"-connect={PeerName}:{a.P2PPort}", "-onlynet=ipv4");
 
         await b.WaitForAsync(async () => (await b.ResultAsync("getconnectioncount")).GetInt32() == 1, Timeout, "B connected through the proxy");
         await a.WaitForAsync(async () => (await a.ResultAsync("getconnectioncount")).GetInt32() == 1, Timeout, "A sees B");
         var request = Assert.Single(socks.Requests);
-        Assert.Equal(((byte)0x03, PeerName, a.P2PPort), request);
+        Assert.Equal(((byte)0x03, PeerName, a.P2PPort), (request.AddressType, request.Host, request.Port));
         var peer = Assert.Single((await b.ResultAsync("getpeerinfo")).EnumerateArray());
         Assert.Equal($"{PeerName}:{a.P2PPort}", peer.GetProperty("addr").GetString());
 
