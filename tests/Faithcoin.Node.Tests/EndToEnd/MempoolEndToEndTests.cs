@@ -21,7 +21,10 @@ public sealed class MempoolEndToEndTests
         using var dataA = new TempDirectory();
         using var dataB = new TempDirectory();
         var portA = DaemonProcess.FreePort();
-        await using var a = await DaemonRpc.StartRegtestAsync(dataA.Path, $"-port={portA}", "-rest", "-debug=net", "-debug=mempool", "-logips");
+        // B is whitelisted on A, so A announces to it at every pass: the inbound trickle is Poisson with a 5 s mean,
+        // whose tail alone could outlast the wait on a loaded machine. The trickle itself is tested in the P2P tests.
+        await using var a = await DaemonRpc.StartRegtestAsync(
+            dataA.Path, $"-port={portA}", "-rest", "-debug=net", "-debug=mempool", "-logips", "-whitelist=127.0.0.1");
         await using var b = await DaemonRpc.StartRegtestAsync(dataB.Path, $"-connect=127.0.0.1:{portA}", "-debug=net", "-debug=mempool");
         var blocks = (await a.ResultAsync("generatetoaddress", $"101, \"{Address}\"")).EnumerateArray().Select(h => h.GetString()!).ToList();
         await WaitForAsync(async () => (await b.ResultAsync("getblockcount")).GetInt32() == 101, "B syncs the chain");
