@@ -10,19 +10,21 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Faithcoin.Node.Tests.Rpc;
 
-/// <summary>The HTTP checks in front of JSON-RPC, in process against the handler.</summary>
+/// <summary>The HTTP checks in front of JSON-RPC, in process: the router (403, 405, 404) and the handler behind it.</summary>
 public sealed class RpcHttpHandlerTests : IDisposable
 {
     private readonly TempDirectory data = new();
     private readonly RpcTestServices rpc = new();
+    private readonly HttpWorkQueue queue = new(threads: 1, depth: 16);
 
     public void Dispose()
     {
+        queue.Dispose();
         rpc.Dispose();
         data.Dispose();
     }
 
-    private (RpcHttpHandler Handler, RpcAuthenticator Authenticator, NodeOptions Options) CreateHandler(params string[] extraArgs)
+    private (HttpRequestRouter Handler, RpcAuthenticator Authenticator, NodeOptions Options) CreateHandler(params string[] extraArgs)
     {
         var options = new NodeConfigurationLoader(new NodeOptionsBinder(new OptionCatalog()), data.Path)
             .Load(CommandLineParser.Parse([$"-datadir={data.Path}", "-regtest", .. extraArgs]));
@@ -31,18 +33,19 @@ public sealed class RpcHttpHandlerTests : IDisposable
         authenticator.Initialize();
         var processor = new JsonRpcProcessor(
             new RpcDispatcher(rpc.Table, rpc.Warmup), NullLogger<JsonRpcProcessor>.Instance);
-        var handler = new RpcHttpHandler(
-            new RpcAccessList(options), authenticator, processor, TimeProvider.System, NullLogger<RpcHttpHandler>.Instance);
-        return (handler, authenticator, options);
+        var handler = new RpcHttpHandler(authenticator, processor, TimeProvider.System, NullLogger<RpcHttpHandler>.Instance);
+        var router = new HttpRequestRouter(new RpcAccessList(options), handler, rest: null, queue, NullLogger<HttpRequestRouter>.Instance);
+        return (router, authenticator, options);
     }
 
     private static async Task<(int Status, HttpResponse Response, string Body)> SendAsync(
-        RpcHttpHandler handler, string method, string path, string? credentials, string body = "", string peer = "127.0.0.1")
+        HttpRequestRouter handler, string method, string path, string? credentials, string body = "", string peer = "127.0.0.1")
     {
         var context = new DefaultHttpContext();
         context.Connection.RemoteIpAddress = IPAddress.Parse(peer);
         context.Request.Method = method;
         context.Request.Path = path;
+        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget = path; // as Kestrel sets it
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
         if (credentials is not null)
         {

@@ -53,7 +53,6 @@ public sealed partial class HttpRequestRouter(
             return;
         }
 
-        request.Body = new MemoryStream(body, writable: false);
         bool ran;
         try
         {
@@ -78,7 +77,7 @@ public sealed partial class HttpRequestRouter(
     {
         if (uri == "/")
         {
-            return _ => rpc.HandleAsync(context);
+            return body => rpc.HandleAsync(context, body);
         }
 
         if (rest is not null && rest.Serves(uri))
