@@ -10,31 +10,15 @@ public sealed class InboundEvictionSocketTests
     {
         // 30 connections less 8 outbound and the feeler slot: 21 inbound, one more than the 20 eviction protects.
         await using var node = TestNode.Start(TestNode.DefaultOptions() with { MaxConnections = 30 });
-        var inbound = new List<RawPeer>();
-        try
-        {
-            for (var i = 0; i < 21; i++)
-            {
-                inbound.Add(await RawPeer.ConnectAsync(node.Endpoint));
-            }
+        await using var inbound = await InboundPeerGroup.ConnectAsync(node, 21);
 
-            Assert.True(await TestNode.EventuallyAsync(() => node.Node.GetPeers().Count == 21));
+        await using var newcomer = await RawPeer.ConnectAsync(node.Endpoint);
+        await newcomer.HandshakeAsync();
+        await newcomer.SyncWithPingAsync();
 
-            await using var newcomer = await RawPeer.ConnectAsync(node.Endpoint);
-            await newcomer.HandshakeAsync();
-            await newcomer.SyncWithPingAsync();
-
-            var closed = await Task.WhenAll(inbound.Select(p => p.WaitForDisconnectAsync(TimeSpan.FromSeconds(2))));
-            Assert.Equal(1, closed.Count(c => c));
-            Assert.True(await TestNode.EventuallyAsync(() => node.Node.GetPeers().Count == 21));
-        }
-        finally
-        {
-            foreach (var peer in inbound)
-            {
-                await peer.DisposeAsync();
-            }
-        }
+        var closed = await Task.WhenAll(inbound.Peers.Select(p => p.WaitForDisconnectAsync(TimeSpan.FromSeconds(2))));
+        Assert.Equal(1, closed.Count(c => c));
+        Assert.True(await TestNode.EventuallyAsync(() => node.Node.GetPeers().Count == 21));
     }
 
     [Fact]
@@ -43,27 +27,11 @@ public sealed class InboundEvictionSocketTests
         // The same 21 inbound peers as above, all whitelisted: there is no candidate, so the newcomer is refused.
         var options = TestNode.DefaultOptions() with { MaxConnections = 30, Whitelist = [System.Net.IPNetwork.Parse("127.0.0.0/8")] };
         await using var node = TestNode.Start(options);
-        var inbound = new List<RawPeer>();
-        try
-        {
-            for (var i = 0; i < 21; i++)
-            {
-                inbound.Add(await RawPeer.ConnectAsync(node.Endpoint));
-            }
+        await using var inbound = await InboundPeerGroup.ConnectAsync(node, 21);
+        await using var newcomer = await RawPeer.ConnectAsync(node.Endpoint);
 
-            Assert.True(await TestNode.EventuallyAsync(() => node.Node.GetPeers().Count == 21));
-            await using var newcomer = await RawPeer.ConnectAsync(node.Endpoint);
-
-            Assert.True(await newcomer.WaitForDisconnectAsync());
-            Assert.Equal(21, node.Node.GetPeers().Count);
-        }
-        finally
-        {
-            foreach (var peer in inbound)
-            {
-                await peer.DisposeAsync();
-            }
-        }
+        Assert.True(await newcomer.WaitForDisconnectAsync());
+        Assert.Equal(21, node.Node.GetPeers().Count);
     }
 
     [Fact]
@@ -71,27 +39,11 @@ public sealed class InboundEvictionSocketTests
     {
         // 13 connections: 4 inbound slots, and four peers are all kept by their keyed netgroup.
         await using var node = TestNode.Start(TestNode.DefaultOptions() with { MaxConnections = 13 });
-        var inbound = new List<RawPeer>();
-        try
-        {
-            for (var i = 0; i < 4; i++)
-            {
-                inbound.Add(await RawPeer.ConnectAsync(node.Endpoint));
-            }
+        await using var inbound = await InboundPeerGroup.ConnectAsync(node, 4);
+        await using var newcomer = await RawPeer.ConnectAsync(node.Endpoint);
 
-            Assert.True(await TestNode.EventuallyAsync(() => node.Node.GetPeers().Count == 4));
-            await using var newcomer = await RawPeer.ConnectAsync(node.Endpoint);
-
-            Assert.True(await newcomer.WaitForDisconnectAsync());
-            await inbound[0].HandshakeAsync();
-            Assert.Equal(4, node.Node.GetPeers().Count);
-        }
-        finally
-        {
-            foreach (var peer in inbound)
-            {
-                await peer.DisposeAsync();
-            }
-        }
+        Assert.True(await newcomer.WaitForDisconnectAsync());
+        await inbound.Peers[0].HandshakeAsync();
+        Assert.Equal(4, node.Node.GetPeers().Count);
     }
 }
