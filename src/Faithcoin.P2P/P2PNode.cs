@@ -89,7 +89,7 @@ public sealed partial class P2PNode : IAsyncDisposable
         var headersHandler = new HeadersHandler(chainSource, proofOfWork, Downloads, scheduler, this.time, protocolLogger);
         var recentCompact = new RecentCompactBlockCache();
         powValidAnnouncer = new PowValidBlockAnnouncer(chainSource, recentCompact, peerTable);
-        var compactSender = new CompactBlockSender(chainSource, Downloads, recentCompact, this.time);
+        var compactSender = new CompactBlockSender(chainSource, Downloads, recentCompact, this.time, protocolLogger);
         var compactAcceptor = new CompactBlockAcceptor(chainSource, Downloads, new HighBandwidthPeers(peerTable, options));
         IMessageHandler[] handlers =
         [

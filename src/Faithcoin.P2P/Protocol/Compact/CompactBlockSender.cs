@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Faithcoin.Consensus.Chain;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
+using Microsoft.Extensions.Logging;
 using NBitcoin;
 
 namespace Faithcoin.P2P.Protocol.Compact;
@@ -13,7 +14,7 @@ namespace Faithcoin.P2P.Protocol.Compact;
 /// Short ids use wtxids for peers that chose version 2. The block announced early is served from
 /// <see cref="RecentCompactBlockCache"/>, which also spares reading the newest block back from disk.
 /// </summary>
-public sealed class CompactBlockSender
+public sealed partial class CompactBlockSender
 {
     /// <summary>MAX_CMPCTBLOCK_DEPTH.</summary>
     public const int MaxCompactBlockDepth = 5;
@@ -22,17 +23,20 @@ public sealed class CompactBlockSender
     private readonly BlockDownloadTracker tracker;
     private readonly RecentCompactBlockCache recent;
     private readonly TimeProvider time;
+    private readonly ILogger logger;
 
-    public CompactBlockSender(IChainSource chain, BlockDownloadTracker tracker, RecentCompactBlockCache recent, TimeProvider time)
+    public CompactBlockSender(IChainSource chain, BlockDownloadTracker tracker, RecentCompactBlockCache recent, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(tracker);
         ArgumentNullException.ThrowIfNull(recent);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
         this.chain = chain;
         this.tracker = tracker;
         this.recent = recent;
         this.time = time;
+        this.logger = logger;
     }
 
     /// <summary>
@@ -67,6 +71,7 @@ public sealed class CompactBlockSender
             return;
         }
 
+        LogFastAnnouncement(logger, header.HashBlock.ToString(), peer.Id);
         peer.Send(NetCommands.CmpctBlock, block.Compact, Options(peer));
         state.BestHeaderSent = header;
     }
@@ -79,6 +84,8 @@ public sealed class CompactBlockSender
         {
             return;
         }
+
+        LogTipAnnouncement(logger, header.HashBlock.ToString(), peer.Id);
 
         if (recent.Find(header.HashBlock) is { } cached)
         {
@@ -140,6 +147,12 @@ public sealed class CompactBlockSender
         var compact = HeaderAndShortIds.FromBlock(block, peer.State.Compact.WantsWitness, nonce);
         peer.Send(NetCommands.CmpctBlock, compact, Options(peer));
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "PeerLogicValidation::NewPoWValidBlock sending header-and-ids {Hash} to peer={Peer}")]
+    private static partial void LogFastAnnouncement(ILogger logger, string hash, long peer);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SendMessages sending header-and-ids {Hash} to peer={Peer}")]
+    private static partial void LogTipAnnouncement(ILogger logger, string hash, long peer);
 
     private bool IsRecentEnough(ChainedHeader header) =>
         tracker.CanDirectFetch(time.GetUtcNow()) && header.Height >= chain.Tip.Height - MaxCompactBlockDepth;
