@@ -52,6 +52,6 @@ public sealed partial class P2PNode
             }
         }
 
-        _ = Task.Run(WakeAllPeersAsync);
+        _ = Task.Run(() => WakePeersAsync(connections.Peers));
     }
 }

@@ -27,6 +27,7 @@ public sealed partial class P2PNode : IAsyncDisposable
     private readonly ConnectionManager connections;
     private readonly PeerLogic logic;
     private readonly TransactionRelay relay;
+    private readonly PowValidBlockAnnouncer powValidAnnouncer;
     private readonly PeerMaintenance maintenance;
     private readonly ManualConnections manual;
     private readonly AutomaticConnections automatic;
@@ -86,7 +87,9 @@ public sealed partial class P2PNode : IAsyncDisposable
             options,
             this.time);
         var headersHandler = new HeadersHandler(chainSource, proofOfWork, Downloads, scheduler, this.time, protocolLogger);
-        var compactSender = new CompactBlockSender(chainSource, Downloads, this.time);
+        var recentCompact = new RecentCompactBlockCache();
+        powValidAnnouncer = new PowValidBlockAnnouncer(chainSource, recentCompact, peerTable);
+        var compactSender = new CompactBlockSender(chainSource, Downloads, recentCompact, this.time, protocolLogger);
         var compactAcceptor = new CompactBlockAcceptor(chainSource, Downloads, new HighBandwidthPeers(peerTable, options));
         IMessageHandler[] handlers =
         [
@@ -98,7 +101,7 @@ public sealed partial class P2PNode : IAsyncDisposable
             new BlockHandler(chainSource, Downloads, this.time, compactAcceptor),
             new CompactBlockReceiver(
                 chainSource, proofOfWork, Downloads, headersHandler, relay, compactAcceptor, options, this.time, protocolLogger),
-            new BlockTransactionsServer(chainSource, protocolLogger),
+            new BlockTransactionsServer(chainSource, recentCompact, protocolLogger),
             new TransactionHandler(relay, options, protocolLogger),
             new BloomFilterHandler(options),
             new QuietHandler(protocolLogger),
@@ -220,7 +223,25 @@ public sealed partial class P2PNode : IAsyncDisposable
 
         hashes.Reverse();
         logic.QueueBlockAnnouncements(hashes, newTip.Height);
-        _ = Task.Run(WakeAllPeersAsync);
+        _ = Task.Run(() => WakePeersAsync(connections.Peers));
+    }
+
+    /// <summary>
+    /// The chain's NewPoWValidBlock notification (Core's PeerLogicValidation::NewPoWValidBlock), for a new block
+    /// on top of the tip that passed its checks and is about to be connected; the node raises it only outside
+    /// initial download. The block is cached in compact form and high-bandwidth peers that fit get it as
+    /// cmpctblock at once (their SendMessages pass is woken), before it is connected; getdata MSG_CMPCT_BLOCK,
+    /// getblocktxn and the later tip announcement use the cache. Returns at once; safe from the chain's thread.
+    /// </summary>
+    public void NewPoWValidBlock(ChainedHeader header, Block block)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(block);
+        var woken = powValidAnnouncer.NewPoWValidBlock(header, block);
+        if (woken.Count > 0)
+        {
+            _ = Task.Run(() => WakePeersAsync(connections.Peers.Where(p => woken.Contains(p.Id))));
+        }
     }
 
     /// <summary>
@@ -251,9 +272,9 @@ public sealed partial class P2PNode : IAsyncDisposable
         }
     }
 
-    private async Task WakeAllPeersAsync()
+    private async Task WakePeersAsync(IEnumerable<PeerConnection> peers)
     {
-        foreach (var peer in connections.Peers)
+        foreach (var peer in peers)
         {
             try
             {

@@ -30,6 +30,14 @@ public sealed class ChainEvents : IChainNotifications
         return new Subscription(this, subscriber);
     }
 
+    public void NewPoWValidBlock(Block block, BlockIndexEntry entry)
+    {
+        foreach (var s in subscribers)
+        {
+            s.NewPoWValidBlock(block, entry);
+        }
+    }
+
     public void BlockConnected(Block block, BlockIndexEntry entry)
     {
         foreach (var s in subscribers)

@@ -313,6 +313,12 @@ public sealed class ChainManager : IChainView, IDisposable
                 pending.BlockChecked(block, error);
                 log.Failure($"ProcessNewBlock: AcceptBlock FAILED ({error})");
             }
+            else if (newBlock && ReferenceEquals(entry!.Previous, State.Active.Tip) && !State.IsInitialBlockDownload())
+            {
+                // As 0.15's AcceptBlock: a block building on the tip may be relayed now, before it is connected;
+                // one that does not is left to the announcement after the tip moves.
+                pending.NewPoWValidBlock(block, entry);
+            }
 
             result = new ProcessBlockResult(error is null, error, entry, newBlock);
         }

@@ -10,6 +10,14 @@ namespace Faithcoin.Node.Chain;
 /// </summary>
 public interface IChainNotifications
 {
+    /// <summary>
+    /// 0.15's NewPoWValidBlock: a new block on top of the tip passed its header, block and contextual checks and is
+    /// stored, and is about to be connected (outside initial download only). Relay may announce it before connecting.
+    /// </summary>
+    void NewPoWValidBlock(Block block, BlockIndexEntry entry)
+    {
+    }
+
     /// <summary>A block was connected to the active chain (mempool removes its transactions, relay announces).</summary>
     void BlockConnected(Block block, BlockIndexEntry entry)
     {

@@ -11,6 +11,8 @@ internal sealed class PendingNotifications
 {
     private readonly List<Action<IChainNotifications>> queue = [];
 
+    public void NewPoWValidBlock(Block block, BlockIndexEntry entry) => queue.Add(n => n.NewPoWValidBlock(block, entry));
+
     public void BlockConnected(Block block, BlockIndexEntry entry) => queue.Add(n => n.BlockConnected(block, entry));
 
     public void BlockDisconnected(Block block, BlockIndexEntry entry) => queue.Add(n => n.BlockDisconnected(block, entry));

@@ -143,16 +143,27 @@ public sealed class ChainSourceAdapter(ChainManager chain, NetworkState state, C
         return stop >= 0 ? result[..(stop + 1)] : result;
     }
 
-    public ValueTask<byte[]?> ReadBlockAsync(uint256 hash, CancellationToken cancellationToken)
+    public async ValueTask<byte[]?> ReadBlockAsync(uint256 hash, CancellationToken cancellationToken)
     {
         var entry = chain.FindBlock(hash);
-        if (entry is null || !entry.HaveData || !MayServe(entry))
+        if (entry is null || !entry.HaveData)
         {
-            return ValueTask.FromResult<byte[]?>(null);
+            return null;
+        }
+
+        if (!MayServe(entry) && MayBeConnecting(entry))
+        {
+            // 0.15's ProcessGetData: a block stored with all its ancestors but not validated may be the one being
+            // connected right now, announced early by NewPoWValidBlock; activate first (queued behind that connect).
+            await worker.RunAsync(() =>
+            {
+                chain.ActivateBestChain();
+                return true;
+            }).ConfigureAwait(false);
         }
 
         // A plain file read: concurrent with the chain writer, as getblock's.
-        return ValueTask.FromResult(chain.ReadBlockBytes(entry));
+        return MayServe(entry) ? chain.ReadBlockBytes(entry) : null;
     }
 
     public async ValueTask<HeadersAcceptResult> AcceptHeadersAsync(PowCheckedHeaders headers, CancellationToken cancellationToken)
@@ -201,6 +212,9 @@ public sealed class ChainSourceAdapter(ChainManager chain, NetworkState state, C
 
         return 0;
     }
+
+    private static bool MayBeConnecting(BlockIndexEntry entry) =>
+        entry.ChainTransactionCount != 0 && !entry.IsValid(BlockStatus.ValidScripts) && entry.IsValid(BlockStatus.ValidTree);
 
     /// <summary>0.15's getdata rule: blocks on the active chain, or valid ones within a month of the best header.</summary>
     private bool MayServe(BlockIndexEntry entry)

@@ -47,7 +47,8 @@ public interface IChainSource
 
     /// <summary>
     /// The block's serialized bytes with witness data, or null when it is unknown or not to be served (pruned,
-    /// or not on the active chain and not valid, as 0.15's getdata rules say).
+    /// or not on the active chain and not valid, as 0.15's getdata rules say). A block stored but not validated
+    /// yet (possibly being connected after an early announcement) may be answered only once the chain has tried it.
     /// </summary>
     ValueTask<byte[]?> ReadBlockAsync(uint256 hash, CancellationToken cancellationToken);
 
@@ -65,7 +66,8 @@ public interface IChainSource
     /// (out-of-order arrival is normal with parallel download) and connected once its ancestors are.
     /// <paramref name="forceProcessing"/> is set for blocks we asked for (or from whitelisted peers outside
     /// initial download); unrequested blocks may be dropped by the chain's own rules. The tip change, if any,
-    /// reaches the P2P layer through <see cref="P2PNode.UpdatedBlockTip"/>.
+    /// reaches the P2P layer through <see cref="P2PNode.UpdatedBlockTip"/>, and a new block on the tip, before it
+    /// is connected, through <see cref="P2PNode.NewPoWValidBlock"/>.
     /// </summary>
     ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, bool forceProcessing, CancellationToken cancellationToken);
 }

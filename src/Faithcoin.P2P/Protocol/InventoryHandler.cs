@@ -141,29 +141,9 @@ public sealed class InventoryHandler : IMessageHandler
             }
 
             await peer.Connection.WaitForSendRoomAsync(cancellationToken).ConfigureAwait(false);
-            var bytes = await chain.ReadBlockAsync(item.Hash, cancellationToken).ConfigureAwait(false);
-            if (bytes is null)
+            if (!await ServeBlockAsync(peer, item, cancellationToken).ConfigureAwait(false))
             {
                 continue;
-            }
-
-            if (item.Type == InventoryType.MSG_FILTERED_BLOCK)
-            {
-                FilteredBlockServer.Serve(peer, peer.Serializer.DeserializeBlock(bytes));
-            }
-            else if (item.Type == InventoryType.MSG_CMPCT_BLOCK && compact is not null)
-            {
-                compact.ServeGetData(peer, chain.FindHeader(item.Hash), bytes);
-            }
-            else if ((item.Type & InventoryType.MSG_WITNESS_FLAG) != 0)
-            {
-                peer.Send(NetCommands.Block, bytes);
-            }
-            else
-            {
-                // MSG_BLOCK asks for the block without witness data.
-                var block = peer.Serializer.DeserializeBlock(bytes);
-                peer.Send(NetCommands.Block, block, TransactionOptions.None);
             }
 
             if (peer.State.HashContinue is { } next && next == item.Hash)
@@ -178,6 +158,43 @@ public sealed class InventoryHandler : IMessageHandler
         {
             peer.Send(NetCommands.NotFound, new NotFoundPayload(notFound.ToArray()));
         }
+    }
+
+    // False when the block is not served (unknown, pruned, or not on the active chain and not valid).
+    private async ValueTask<bool> ServeBlockAsync(PeerContext peer, InventoryVector item, CancellationToken cancellationToken)
+    {
+        // The block announced before it connected: the chain will not serve it until it has.
+        if (item.Type == InventoryType.MSG_CMPCT_BLOCK && compact is not null && compact.TryServeRecent(peer, item.Hash))
+        {
+            return true;
+        }
+
+        var bytes = await chain.ReadBlockAsync(item.Hash, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return false;
+        }
+
+        if (item.Type == InventoryType.MSG_FILTERED_BLOCK)
+        {
+            FilteredBlockServer.Serve(peer, peer.Serializer.DeserializeBlock(bytes));
+        }
+        else if (item.Type == InventoryType.MSG_CMPCT_BLOCK && compact is not null)
+        {
+            compact.ServeGetData(peer, chain.FindHeader(item.Hash), bytes);
+        }
+        else if ((item.Type & InventoryType.MSG_WITNESS_FLAG) != 0)
+        {
+            peer.Send(NetCommands.Block, bytes);
+        }
+        else
+        {
+            // MSG_BLOCK asks for the block without witness data.
+            var block = peer.Serializer.DeserializeBlock(bytes);
+            peer.Send(NetCommands.Block, block, TransactionOptions.None);
+        }
+
+        return true;
     }
 
     private void ServeTransaction(PeerContext peer, InventoryVector item, List<InventoryVector> notFound)

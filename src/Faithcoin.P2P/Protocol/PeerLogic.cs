@@ -187,6 +187,9 @@ public sealed partial class PeerLogic : INetEvents
             {
                 addresses.SendAddresses(context);
                 sync.StartHeadersSync(context);
+                // Before the tip announcements, as 0.15 sends it from the notification itself; a block sent
+                // this way is then known to the peer and not announced again.
+                compactSender.SendFastAnnouncement(context);
                 announcer.SendAnnouncements(context);
                 await compactSender.SendPendingAnnouncementAsync(context, cancellationToken).ConfigureAwait(false);
                 transactions.SendInventory(context);

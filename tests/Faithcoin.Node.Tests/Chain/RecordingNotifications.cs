@@ -1,5 +1,6 @@
 using Faithcoin.Consensus.Validation;
 using Faithcoin.Node.Chain;
+using Faithcoin.Node.Storage;
 using NBitcoin;
 
 namespace Faithcoin.Node.Tests.Chain;
@@ -14,7 +15,23 @@ internal sealed class RecordingNotifications : IChainNotifications
 
     public Dictionary<uint256, string?> Checked { get; } = [];
 
-    public void BlockConnected(Block block, BlockIndexEntry entry) => Connected.Add(entry.HashBlock);
+    /// <summary>NewPoWValidBlock calls, with whether the block was already connected (fully valid) when it came.</summary>
+    public List<(uint256 Hash, bool AlreadyConnected)> PowValid { get; } = [];
+
+    /// <summary>NewPoWValidBlock and BlockConnected in the order they came ("pow:" or "connected:" and the hash).</summary>
+    public List<string> Order { get; } = [];
+
+    public void NewPoWValidBlock(Block block, BlockIndexEntry entry)
+    {
+        PowValid.Add((entry.HashBlock, entry.IsValid(BlockStatus.ValidScripts)));
+        Order.Add($"pow:{entry.HashBlock}");
+    }
+
+    public void BlockConnected(Block block, BlockIndexEntry entry)
+    {
+        Connected.Add(entry.HashBlock);
+        Order.Add($"connected:{entry.HashBlock}");
+    }
 
     public void BlockDisconnected(Block block, BlockIndexEntry entry) => Disconnected.Add(entry.HashBlock);
 

@@ -4,7 +4,10 @@ using NBitcoin;
 
 namespace Faithcoin.Node.Tests.EndToEnd;
 
-/// <summary>Two real faithcoind on regtest: a block whose transaction both pools hold travels as a compact block.</summary>
+/// <summary>
+/// Two real faithcoind on regtest: a block whose transaction both pools hold travels as a compact block, sent by
+/// the miner from NewPoWValidBlock before it connects the block.
+/// </summary>
 [Collection(DaemonCollection.Name)]
 public sealed class CompactBlockEndToEndTests
 {
@@ -32,6 +35,11 @@ public sealed class CompactBlockEndToEndTests
 
         var mined = (await a.ResultAsync("generatetoaddress", $"1, \"{Address}\""))[0].GetString()!;
         await b.WaitForTipAsync(mined, Timeout);
+
+        // A sent it from NewPoWValidBlock, before connecting it, and not again when it became the tip.
+        var log = await File.ReadAllTextAsync(a.DebugLogPath);
+        Assert.Contains($"PeerLogicValidation::NewPoWValidBlock sending header-and-ids {mined} to peer=", log, StringComparison.Ordinal);
+        Assert.DoesNotContain($"SendMessages sending header-and-ids {mined}", log, StringComparison.Ordinal);
 
         var toA = await SinglePeerAsync(b);
         Assert.Equal(txid, (await b.ResultAsync("getblock", $"\"{mined}\"")).GetProperty("tx")[1].GetString());

@@ -25,6 +25,9 @@ public sealed class P2PNodeHandle : IAsyncDisposable
     /// <summary>"127.0.0.1:port", the name other nodes use for -connect and -addnode.</summary>
     public string Address => $"127.0.0.1:{P2PPort}";
 
+    /// <summary>The node's debug.log (regtest folder).</summary>
+    public string DebugLogPath => data.Combine("regtest", "debug.log");
+
     public static async Task<P2PNodeHandle> StartAsync(params string[] extra)
     {
         var data = new TempDirectory();

@@ -15,7 +15,7 @@ public sealed class CompactBlockServeTests
         await using var _ = node;
         await using var __ = peer;
         await peer.SendAsync(NetCommands.SendCmpct, CompactFixtures.SendCmpct(true, 2));
-        await SyncTipAsync(peer);
+        await CompactFixtures.SyncTipAsync(peer);
         var before = peer.Received.Count;
         var block = CompactFixtures.MineWith(CompactFixtures.Tip, 301, CompactFixtures.WitnessTransactions(2));
 
@@ -36,7 +36,7 @@ public sealed class CompactBlockServeTests
         var (node, peer) = await CompactFixtures.StartAsync(new PoolSink());
         await using var _ = node;
         await using var __ = peer;
-        await SyncTipAsync(peer);
+        await CompactFixtures.SyncTipAsync(peer);
         var block = CompactFixtures.MineWith(CompactFixtures.Tip, 301, CompactFixtures.WitnessTransactions(1));
 
         await node.Chain.AcceptBlockAsync(block, true, CancellationToken.None);
@@ -168,12 +168,5 @@ public sealed class CompactBlockServeTests
                 await peer.DisposeAsync();
             }
         }
-    }
-
-    // getheaders from our tip tells the node the peer has it, so a one-block announcement connects.
-    private static async Task SyncTipAsync(RawPeer peer)
-    {
-        await peer.SendAsync(NetCommands.GetHeaders, Payloads.GetHeaders([CompactFixtures.Tip.GetHash()]));
-        await peer.ReadUntilAsync(NetCommands.Headers);
     }
 }

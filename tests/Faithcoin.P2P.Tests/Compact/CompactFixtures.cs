@@ -55,6 +55,13 @@ internal static class CompactFixtures
     public static byte[] SendCmpct(bool announce, ulong version) =>
         Payloads.Serializer.Serialize(new SendCmpctPayload(announce) { Version = version });
 
+    /// <summary>getheaders from our tip tells the node the peer has it, so a one-block announcement connects.</summary>
+    public static async Task SyncTipAsync(RawPeer peer)
+    {
+        await peer.SendAsync(NetCommands.GetHeaders, Payloads.GetHeaders([Tip.GetHash()]));
+        await peer.ReadUntilAsync(NetCommands.Headers);
+    }
+
     /// <summary>A node serving Chain300 with the given pool, and a handshaken raw peer that speaks compact block version 2.</summary>
     public static async Task<(TestNode Node, RawPeer Peer)> StartAsync(PoolSink pool, P2POptions? options = null)
     {

@@ -116,6 +116,19 @@ public sealed class InMemoryChain : IChainSource
         }
     }
 
+    /// <summary>
+    /// Accepts a header without its block, as the node's AcceptBlock has when it raises NewPoWValidBlock: the
+    /// block is known, not connected, and not served by getdata yet.
+    /// </summary>
+    public ChainedHeader AddHeader(BlockHeader header)
+    {
+        lock (gate)
+        {
+            var error = AcceptHeader(header, header.GetHash(), out var chained);
+            return error is null ? chained! : throw new InvalidOperationException(error.ToString());
+        }
+    }
+
     public ChainedHeader? FindHeader(uint256 hash)
     {
         lock (gate)

@@ -7,7 +7,9 @@ namespace Faithcoin.P2P.Protocol.Compact;
 /// <summary>
 /// getblocktxn as 0.15: the transactions asked for, from a block within MAX_BLOCKTXN_DEPTH of our tip; older
 /// blocks are sent in full (so a peer cannot make us read old blocks cheaply); a position past the block's
-/// end costs 100 points; unknown blocks are ignored.
+/// end costs 100 points; unknown blocks are ignored. The block announced before it connected is answered from
+/// <see cref="RecentCompactBlockCache"/>: a peer asks right after our cmpctblock, while the chain is still
+/// connecting it and would not serve it.
 /// </summary>
 public sealed partial class BlockTransactionsServer : IMessageHandler
 {
@@ -15,13 +17,16 @@ public sealed partial class BlockTransactionsServer : IMessageHandler
     public const int MaxBlockTransactionsDepth = 10;
 
     private readonly IChainSource chain;
+    private readonly RecentCompactBlockCache recent;
     private readonly ILogger logger;
 
-    public BlockTransactionsServer(IChainSource chain, ILogger logger)
+    public BlockTransactionsServer(IChainSource chain, RecentCompactBlockCache recent, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(recent);
         ArgumentNullException.ThrowIfNull(logger);
         this.chain = chain;
+        this.recent = recent;
         this.logger = logger;
     }
 
@@ -32,6 +37,12 @@ public sealed partial class BlockTransactionsServer : IMessageHandler
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(frame);
         var request = peer.Serializer.Deserialize<BlockTransactionsRequest>(frame.Payload);
+        if (recent.Find(request.BlockHash) is { } cached)
+        {
+            SendTransactions(peer, request, cached.Block);
+            return;
+        }
+
         var header = chain.FindHeader(request.BlockHash);
         if (header is null || (chain.GetAvailability(header) & BlockAvailability.HaveData) == 0)
         {
@@ -54,6 +65,11 @@ public sealed partial class BlockTransactionsServer : IMessageHandler
             return;
         }
 
+        SendTransactions(peer, request, block);
+    }
+
+    private static void SendTransactions(PeerContext peer, BlockTransactionsRequest request, Block block)
+    {
         var response = new BlockTransactions { BlockHash = request.BlockHash };
         foreach (var index in request.Indexes)
         {
@@ -66,7 +82,7 @@ public sealed partial class BlockTransactionsServer : IMessageHandler
             response.Transactions.Add(block.Transactions[index]);
         }
 
-        peer.Send(NetCommands.BlockTxn, response, options);
+        peer.Send(NetCommands.BlockTxn, response, CompactBlockSender.Options(peer));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Peer {Peer} sent us a getblocktxn for a block we don't have")]

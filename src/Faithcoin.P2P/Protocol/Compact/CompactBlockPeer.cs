@@ -5,12 +5,14 @@ namespace Faithcoin.P2P.Protocol.Compact;
 
 /// <summary>
 /// One peer's BIP152 state (the compact block fields of 0.15's CNodeState) and the compact blocks being rebuilt
-/// from it. Changed only by the holder of the peer's gate, except the announcement flags other threads read.
+/// from it. Changed only by the holder of the peer's gate, except the announcement flags other threads read and
+/// the fast announcement the chain's notification thread leaves.
 /// </summary>
 public sealed class CompactBlockPeer
 {
     private readonly Dictionary<uint256, PartiallyDownloadedBlock> partial = [];
     private ChainedHeader? pendingAnnouncement;
+    private RecentCompactBlock? fastAnnouncement;
 
     /// <summary>fProvidesHeaderAndIDs: the peer sent a sendcmpct version we speak.</summary>
     public bool ProvidesHeaderAndIds { get; private set; }
@@ -53,6 +55,11 @@ public sealed class CompactBlockPeer
         pendingAnnouncement = null;
         return header;
     }
+
+    /// <summary>A PoW-valid block to announce before it connects (left by the chain's notification thread).</summary>
+    public void OfferFastAnnouncement(RecentCompactBlock recent) => Volatile.Write(ref fastAnnouncement, recent);
+
+    public RecentCompactBlock? TakeFastAnnouncement() => Interlocked.Exchange(ref fastAnnouncement, null);
 
     public bool TryGetPartial(uint256 hash, out PartiallyDownloadedBlock block) => partial.TryGetValue(hash, out block!);
 
