@@ -3,7 +3,10 @@
 # -loadblock), copies that data folder for a second source, then syncs a fresh node from one source and from two,
 # polling getblockcount until the tip. Reports blocks/s, peak RSS (VmHWM) of the syncing node and its tip, chain
 # work and UTXO hash against regtest-chain-ref.json, with the two-source time as a ratio of the one-source time.
-# Usage: tests/Faithcoin.Benchmarks/sync-fixture.sh [extra options for the syncing node]
+# Then the same over slow links: each source behind its own link-limiter.py relay (LINK_RATE bytes/s each way,
+# default 1,000,000, about 53 of the fixture's ~19 KB blocks a second, and LINK_DELAY_MS one way, default 25), where
+# one source's link, not the syncing node's validation, sets the pace and a second source should nearly halve the time.
+# Usage: [LINK_RATE=...] [LINK_DELAY_MS=...] tests/Faithcoin.Benchmarks/sync-fixture.sh [extra options for the syncing node]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 fixture="${FIXTURE:-/work/shared/fixtures/regtest-chain-ref.dat.gz}"
@@ -81,3 +84,14 @@ extra=("$@")
 sync_from one-source $((base + 5)) $((base + 6)) -connect=127.0.0.1:$((base + 2))
 sync_from two-sources $((base + 7)) $((base + 8)) -connect=127.0.0.1:$((base + 2)) -connect=127.0.0.1:$((base + 4))
 printf 'two sources take %.2f of the one-source time\n' "$(echo "$two_sources_secs / $one_source_secs" | bc -l)"
+
+rate=${LINK_RATE:-1000000}
+delay=${LINK_DELAY_MS:-25}
+python3 "$root/tests/Faithcoin.Benchmarks/link-limiter.py" $((base + 9)) $((base + 2)) "$rate" "$delay" &
+pids+=($!)
+python3 "$root/tests/Faithcoin.Benchmarks/link-limiter.py" $((base + 10)) $((base + 4)) "$rate" "$delay" &
+pids+=($!)
+echo "each source behind a link of $rate bytes/s each way and $delay ms one-way delay:"
+sync_from slow-one-source $((base + 11)) $((base + 12)) -connect=127.0.0.1:$((base + 9))
+sync_from slow-two-sources $((base + 13)) $((base + 14)) -connect=127.0.0.1:$((base + 9)) -connect=127.0.0.1:$((base + 10))
+printf 'over slow links two sources take %.2f of the one-source time\n' "$(echo "$slow_two_sources_secs / $slow_one_source_secs" | bc -l)"
