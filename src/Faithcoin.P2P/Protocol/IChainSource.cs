@@ -67,5 +67,13 @@ public interface IChainSource
     /// initial download); unrequested blocks may be dropped by the chain's own rules. The tip change, if any,
     /// reaches the P2P layer through <see cref="P2PNode.UpdatedBlockTip"/>.
     /// </summary>
-    ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, bool forceProcessing, CancellationToken cancellationToken);
+    ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, bool forceProcessing, CancellationToken cancellationToken) =>
+        AcceptBlockAsync(block, serialized: null, forceProcessing, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AcceptBlockAsync(Block, bool, CancellationToken)"/>, with <paramref name="serialized"/> the block's own
+    /// serialization (witness included) when the caller has it, so the chain stores those bytes instead of serializing
+    /// the block again.
+    /// </summary>
+    ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, ReadOnlyMemory<byte>? serialized, bool forceProcessing, CancellationToken cancellationToken);
 }
