@@ -3,7 +3,12 @@
 # -loadblock), copies that data folder for a second source, then syncs a fresh node from one source and from two,
 # polling getblockcount until the tip. Reports blocks/s, peak RSS (VmHWM) of the syncing node and its tip, chain
 # work and UTXO hash against regtest-chain-ref.json, with the two-source time as a ratio of the one-source time.
-# Usage: tests/Faithcoin.Benchmarks/sync-fixture.sh [extra options for the syncing node]
+# Then the same over slow links: each source behind its own link-limiter.py relay (LINK_RATE bytes/s each way,
+# default 1,000,000, about 53 of the fixture's ~19 KB blocks a second, and LINK_DELAY_MS one way, default 25), where
+# one source's link, not the syncing node's validation, sets the pace and a second source should nearly halve the time.
+# CASES="fast slow" (default) picks the loopback and/or the slow-link pair; SOURCE_DATADIR=dir starts the sources
+# from copies of a data folder that already holds the fixture chain instead of importing it (saves the import's minute).
+# Usage: [LINK_RATE=...] [LINK_DELAY_MS=...] [CASES=...] [SOURCE_DATADIR=...] tests/Faithcoin.Benchmarks/sync-fixture.sh [extra options for the syncing node]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 fixture="${FIXTURE:-/work/shared/fixtures/regtest-chain-ref.dat.gz}"
@@ -35,15 +40,20 @@ stop() { rpc "$1" stop >/dev/null; }
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 
 # One imported chain, copied for the second source while the first is stopped.
-gunzip -c "$fixture" > "$out/chain.dat"
-start source1 $((base + 1)) $((base + 2)) -loadblock="$out/chain.dat" -checkblockindex=0
-wait_rpc $((base + 1))
-until [ "$(count $((base + 1)))" = "5000" ]; do sleep 0.5; done
-stop $((base + 1)); wait "$pid" || true
+if [ -n "${SOURCE_DATADIR:-}" ]; then
+  cp -r "$SOURCE_DATADIR" "$out/source1"
+else
+  gunzip -c "$fixture" > "$out/chain.dat"
+  start source1 $((base + 1)) $((base + 2)) -loadblock="$out/chain.dat" -checkblockindex=0
+  wait_rpc $((base + 1))
+  until [ "$(count $((base + 1)))" = "5000" ]; do sleep 0.5; done
+  stop $((base + 1)); wait "$pid" || true
+fi
 cp -r "$out/source1" "$out/source2"
 start source1 $((base + 1)) $((base + 2))
 source1_pid=$pid
 start source2 $((base + 3)) $((base + 4))
+source2_pid=$pid
 wait_rpc $((base + 1)); wait_rpc $((base + 3))
 
 sync_from() { # label rpcport p2pport connect-options...
@@ -60,15 +70,15 @@ sync_from() { # label rpcport p2pport connect-options...
   done
   local secs; secs=$(echo "($(date +%s%N) - $start_ns) / 1000000000" | bc -l)
   kb=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status"); [ "$kb" -gt "$peak" ] && peak=$kb
-  local cpu src_cpu
-  cpu=$(cpu_seconds "$pid"); src_cpu=$(cpu_seconds "$source1_pid")
+  local cpu src_cpu src2_cpu
+  cpu=$(cpu_seconds "$pid"); src_cpu=$(cpu_seconds "$source1_pid"); src2_cpu=$(cpu_seconds "$source2_pid")
   local info hash work utxo
   info=$(rpc "$rpcport" getblockchaininfo)
   hash=$(echo "$info" | sed -n 's/.*"bestblockhash":"\([0-9a-f]*\)".*/\1/p')
   work=$(echo "$info" | sed -n 's/.*"chainwork":"\([0-9a-f]*\)".*/\1/p')
   utxo=$(rpc "$rpcport" gettxoutsetinfo | sed -n 's/.*"hash_serialized_2":"\([0-9a-f]*\)".*/\1/p')
   stop "$rpcport"; wait "$pid" || true
-  printf '%s: %.1f s, %.0f blocks/s, peak RSS %d MiB, CPU %s s (first source so far: %s s), load average %s\n' "$label" "$secs" "$(echo "5000 / $secs" | bc -l)" $((peak / 1024)) "$cpu" "$src_cpu" "$(cut -d' ' -f1 /proc/loadavg)"
+  printf '%s: %.1f s, %.0f blocks/s, peak RSS %d MiB, CPU %s s (sources so far: %s s, %s s), load average %s\n' "$label" "$secs" "$(echo "5000 / $secs" | bc -l)" $((peak / 1024)) "$cpu" "$src_cpu" "$src2_cpu" "$(cut -d' ' -f1 /proc/loadavg)"
   if [ "$hash" = "$expected_hash" ] && [ "$work" = "$expected_work" ] && [ "$utxo" = "$expected_utxo" ]; then
     echo "  tip, chainwork and hash_serialized_2 match regtest-chain-ref.json"
   else
@@ -78,6 +88,21 @@ sync_from() { # label rpcport p2pport connect-options...
 }
 
 extra=("$@")
+cases=${CASES:-fast slow}
+if [[ $cases == *fast* ]]; then
 sync_from one-source $((base + 5)) $((base + 6)) -connect=127.0.0.1:$((base + 2))
 sync_from two-sources $((base + 7)) $((base + 8)) -connect=127.0.0.1:$((base + 2)) -connect=127.0.0.1:$((base + 4))
 printf 'two sources take %.2f of the one-source time\n' "$(echo "$two_sources_secs / $one_source_secs" | bc -l)"
+fi
+[[ $cases == *slow* ]] || exit 0
+
+rate=${LINK_RATE:-1000000}
+delay=${LINK_DELAY_MS:-25}
+python3 "$root/tests/Faithcoin.Benchmarks/link-limiter.py" $((base + 9)) $((base + 2)) "$rate" "$delay" &
+pids+=($!)
+python3 "$root/tests/Faithcoin.Benchmarks/link-limiter.py" $((base + 10)) $((base + 4)) "$rate" "$delay" &
+pids+=($!)
+echo "each source behind a link of $rate bytes/s each way and $delay ms one-way delay:"
+sync_from slow-one-source $((base + 11)) $((base + 12)) -connect=127.0.0.1:$((base + 9))
+sync_from slow-two-sources $((base + 13)) $((base + 14)) -connect=127.0.0.1:$((base + 9)) -connect=127.0.0.1:$((base + 10))
+printf 'over slow links two sources take %.2f of the one-source time\n' "$(echo "$slow_two_sources_secs / $slow_one_source_secs" | bc -l)"

@@ -176,7 +176,7 @@ public sealed class ChainSourceAdapter(ChainManager chain, NetworkState state, C
         }).ConfigureAwait(false);
     }
 
-    public async ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, bool forceProcessing, CancellationToken cancellationToken)
+    public async ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, ReadOnlyMemory<byte>? serialized, bool forceProcessing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(block);
         return await worker.RunAsync(() =>
@@ -186,7 +186,7 @@ public sealed class ChainSourceAdapter(ChainManager chain, NetworkState state, C
             ProcessBlockResult result;
             using (chain.Events.Subscribe(catcher))
             {
-                result = chain.ProcessNewBlock(block, forceProcessing);
+                result = chain.ProcessNewBlock(block, forceProcessing, serialized);
             }
 
             if (!result.Accepted)

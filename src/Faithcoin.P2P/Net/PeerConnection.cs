@@ -17,6 +17,11 @@ public sealed partial class PeerConnection
 {
     private const int ReceiveChunk = 64 * 1024;
 
+    // The pipe starts a new segment whenever the current one has less room than asked for, so asking for a whole
+    // chunk leaves most of every segment empty when reads are small (a slow link hands over a few kB at a time: an
+    // 8 kB read took a fresh 64 kB segment). Asking for a little fills segments before taking the next.
+    private const int MinimumReceive = 4 * 1024;
+
     private readonly Socket socket;
     private readonly PeerConnectionSettings settings;
     private readonly INetEvents events;
@@ -76,7 +81,7 @@ public sealed partial class PeerConnection
         receivePipe = new Pipe(new PipeOptions(
             pauseWriterThreshold: pause,
             resumeWriterThreshold: pause / 2,
-            minimumSegmentSize: 16 * 1024,
+            minimumSegmentSize: ReceiveChunk,
             useSynchronizationContext: false));
         sendQueue = new SendQueue(settings.MaxSendBuffer);
         decoder = new FrameDecoder(settings.Magic);
@@ -236,7 +241,7 @@ public sealed partial class PeerConnection
 
             while (!token.IsCancellationRequested)
             {
-                var memory = writer.GetMemory(ReceiveChunk);
+                var memory = writer.GetMemory(MinimumReceive);
                 var read = await socket.ReceiveAsync(memory, SocketFlags.None, token).ConfigureAwait(false);
                 if (read == 0)
                 {

@@ -9,7 +9,8 @@ namespace Faithcoin.P2P.Protocol;
 /// block: taken off the in-flight list (whoever it was asked from; a block we asked for is always processed),
 /// then handed to the chain; an invalid block earns its DoS score and, when it has a reject code, a reject
 /// message naming it (what 0.15 queues from BlockChecked). The chain stores blocks that arrive before their
-/// parent's block, so parallel download may deliver in any order.
+/// parent's block, so parallel download may deliver in any order. A canonically encoded payload goes along to be
+/// stored as it came, which spares serializing every downloaded block again.
 /// </summary>
 public sealed class BlockHandler : IMessageHandler
 {
@@ -36,13 +37,14 @@ public sealed class BlockHandler : IMessageHandler
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(frame);
         var block = peer.Serializer.DeserializeBlock(frame.Payload);
+        ReadOnlyMemory<byte>? serialized = CanonicalBlockEncoding.IsCanonical(frame.Payload) ? frame.Payload : null;
         var hash = block.GetHash();
         var force = peer.Connection.IsWhitelisted && !chain.IsInitialBlockDownload;
         force |= tracker.IsInFlight(hash);
         BlockAcceptResult result;
         try
         {
-            result = await chain.AcceptBlockAsync(block, force, cancellationToken).ConfigureAwait(false);
+            result = await chain.AcceptBlockAsync(block, serialized, force, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -172,6 +172,10 @@ public sealed partial class HeadersHandler : IMessageHandler
             // A full message means the peer has more: continue from where it stopped (headers-first).
             peer.SendGetHeaders(chain.GetLocator(last), uint256.Zero);
         }
+        else
+        {
+            tracker.HeadersSyncCaughtUp(peer.Id);
+        }
 
         var direct = tracker.PlanDirectFetch(peer.Id, last, time.GetUtcNow());
         if (direct.Count == 1 && peer.State.Compact.SupportsDesiredVersion && direct[0].Previous is { } parent

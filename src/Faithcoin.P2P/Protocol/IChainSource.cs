@@ -69,5 +69,13 @@ public interface IChainSource
     /// reaches the P2P layer through <see cref="P2PNode.UpdatedBlockTip"/>, and a new block on the tip, before it
     /// is connected, through <see cref="P2PNode.NewPoWValidBlock"/>.
     /// </summary>
-    ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, bool forceProcessing, CancellationToken cancellationToken);
+    ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, bool forceProcessing, CancellationToken cancellationToken) =>
+        AcceptBlockAsync(block, serialized: null, forceProcessing, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AcceptBlockAsync(Block, bool, CancellationToken)"/>, with <paramref name="serialized"/> the block's own
+    /// serialization (witness included) when the caller has it, so the chain stores those bytes instead of serializing
+    /// the block again.
+    /// </summary>
+    ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, ReadOnlyMemory<byte>? serialized, bool forceProcessing, CancellationToken cancellationToken);
 }

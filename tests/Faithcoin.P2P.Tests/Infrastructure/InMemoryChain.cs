@@ -251,7 +251,10 @@ public sealed class InMemoryChain : IChainSource
         }
     }
 
-    public ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, bool forceProcessing, CancellationToken cancellationToken)
+    public ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, bool forceProcessing, CancellationToken cancellationToken) =>
+        AcceptBlockAsync(block, serialized: null, forceProcessing, cancellationToken);
+
+    public ValueTask<BlockAcceptResult> AcceptBlockAsync(Block block, ReadOnlyMemory<byte>? serialized, bool forceProcessing, CancellationToken cancellationToken)
     {
         ChainedHeader oldTip;
         ChainedHeader newTip;
@@ -269,7 +272,7 @@ public sealed class InMemoryChain : IChainSource
             }
 
             isNew = haveData.Add(hash);
-            blocks[hash] = block.ToBytes();
+            blocks[hash] = serialized?.ToArray() ?? block.ToBytes();
             oldTip = tip;
             LinkDescendants(index[hash]);
             newTip = tip;

@@ -77,6 +77,29 @@ public sealed class BlockDownloadTrackerTests
     }
 
     [Fact]
+    public void OtherPeersSyncHeadersOnceTheSyncPeerHasGivenAllItHasEvenOnAnOldChain()
+    {
+        var chain = InMemoryChain.GenesisOnly();
+        chain.IsInitialBlockDownload = true;
+        var tracker = NewTracker(chain);
+        for (var peer = 1; peer <= 3; peer++)
+        {
+            tracker.AddPeer(peer);
+            tracker.SetPeerServices(peer, isClient: false, isOneShot: false, haveWitness: true, preferredDownload: true);
+        }
+
+        Assert.True(tracker.TryStartHeadersSync(1, Now));
+        tracker.HeadersSyncCaughtUp(2);
+        Assert.False(tracker.TryStartHeadersSync(2, Now));
+
+        tracker.HeadersSyncCaughtUp(1);
+
+        Assert.True(tracker.TryStartHeadersSync(2, Now));
+        Assert.True(tracker.TryStartHeadersSync(3, Now));
+        Assert.False(tracker.TryStartHeadersSync(3, Now));
+    }
+
+    [Fact]
     public async Task PeersThatDoNotServeBlocksGetNoRequests()
     {
         var (_, tracker) = await SetUpAsync(peers: 1);

@@ -1,3 +1,4 @@
+using Faithcoin.Consensus.Chain;
 using Faithcoin.P2P.Tests.Infrastructure;
 
 namespace Faithcoin.P2P.Tests.Sync;
@@ -33,9 +34,30 @@ public sealed class ParallelDownloadTests
         Assert.True(gauge.Peak >= 2, $"the two sources never served at the same time ({served})");
     }
 
-    private static InMemoryChain SlowSource(ConcurrencyGauge gauge)
+    [Fact]
+    public async Task BothSourcesServeAChainWhoseTipIsDaysOld()
     {
-        var chain = InMemoryChain.FromBlocks(RegtestBlocks.Chain300);
+        // Headers older than a day: the second source is asked for headers only once the first has given all of its.
+        var blocks = RegtestBlocks.Build(
+            ChainParams.Regtest.CreateGenesisBlock(), 300, DateTimeOffset.UtcNow.AddDays(-30).AddSeconds(-300 * RegtestBlocks.Spacing));
+        var gauge = new ConcurrencyGauge();
+        await using var first = TestNode.Start(chain: SlowSource(gauge, blocks));
+        await using var second = TestNode.Start(chain: SlowSource(gauge, blocks));
+        await using var syncing = TestNode.Start(chain: HeadersFirstSyncTests.SyncingChain());
+
+        Assert.True(await syncing.Node.ConnectAsync(first.Endpoint.ToString()));
+        Assert.True(await syncing.Node.ConnectAsync(second.Endpoint.ToString()));
+
+        Assert.True(await syncing.WaitForTipAsync(blocks[^1].GetHash()));
+        var served = $"first served {first.Chain.ServedBlocks}, second {second.Chain.ServedBlocks}";
+        Assert.Equal(300, first.Chain.ServedBlocks + second.Chain.ServedBlocks);
+        Assert.True(first.Chain.ServedBlocks >= 50, served);
+        Assert.True(second.Chain.ServedBlocks >= 50, served);
+    }
+
+    private static InMemoryChain SlowSource(ConcurrencyGauge gauge, IReadOnlyList<NBitcoin.Block>? blocks = null)
+    {
+        var chain = InMemoryChain.FromBlocks(blocks ?? RegtestBlocks.Chain300);
         chain.ServeDelay = TimeSpan.FromMilliseconds(2);
         chain.ServeGauge = gauge;
         return chain;

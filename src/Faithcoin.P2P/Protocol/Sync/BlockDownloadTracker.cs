@@ -23,6 +23,7 @@ public sealed partial class BlockDownloadTracker
     private int syncStarted;
     private int preferredDownload;
     private int peersWithValidatedDownloads;
+    private bool headersCaughtUp;
 
     public BlockDownloadTracker(IChainSource chain, SyncSettings settings, ILogger logger)
     {
@@ -165,9 +166,31 @@ public sealed partial class BlockDownloadTracker
     }
 
     /// <summary>
-    /// The "start block sync" step of SendMessages: true when this peer should get our initial getheaders now.
-    /// During initial download only one peer at a time is asked, unless our best header is close to today.
+    /// A headers sync peer answered with less than a full message: we hold every header it has. From then on every
+    /// peer we fetch from gets its getheaders (see <see cref="TryStartHeadersSync"/>).
     /// </summary>
+    public void HeadersSyncCaughtUp(long peerId)
+    {
+        lock (gate)
+        {
+            if (peers.TryGetValue(peerId, out var state) && state.SyncStarted)
+            {
+                headersCaughtUp = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The "start block sync" step of SendMessages: true when this peer should get our initial getheaders now.
+    /// During initial download only one peer at a time is asked, unless our best header is close to today or the
+    /// sync peer has given us all its headers.
+    /// </summary>
+    /// <remarks>
+    /// 0.15 waits only for "close to today". On a live chain that comes with the sync peer's last headers; on a
+    /// chain whose tip is old (a stopped network, a regtest fixture) it never does, and every block would come
+    /// from that one peer: the others, never asked, never tell us what they have. Once the sync peer is caught up
+    /// the others' answers are a header or two each, and they become download sources.
+    /// </remarks>
     public bool TryStartHeadersSync(long peerId, DateTimeOffset now)
     {
         lock (gate)
@@ -180,7 +203,7 @@ public sealed partial class BlockDownloadTracker
             var best = chain.BestHeader;
             var bestTime = DateTimeOffset.FromUnixTimeSeconds(best.Time);
             var fetch = state.IsFetchCandidate(preferredDownload);
-            if (!((syncStarted == 0 && fetch) || bestTime > now - CloseToToday))
+            if (!((syncStarted == 0 && fetch) || (headersCaughtUp && fetch) || bestTime > now - CloseToToday))
             {
                 return false;
             }
