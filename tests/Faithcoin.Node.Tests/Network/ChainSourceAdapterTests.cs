@@ -24,7 +24,7 @@ public sealed class ChainSourceAdapterTests
         var adapter = new ChainSourceAdapter(node.Chain, new NetworkState(), worker, TimeProvider.System);
         reader.Read = hash => adapter.ReadBlockAsync(hash, CancellationToken.None).AsTask();
 
-        var accepted = await adapter.AcceptBlockAsync(block, forceProcessing: true, CancellationToken.None);
+        var accepted = await adapter.AcceptBlockAsync(block, serialized: null, forceProcessing: true, CancellationToken.None);
         var served = await reader.Pending!;
 
         Assert.Null(accepted.Error);
