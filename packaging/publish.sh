@@ -7,7 +7,8 @@
 #   OUT=/tmp/pkg READY_TO_RUN=0 packaging/publish.sh linux-x64
 #
 # Result, per RID, in $OUT (default packaging/out):
-#   <rid>/faithcoin-<version>-<rid>/bin/       faithcoind, faithcoin-cli, the .NET runtime, librocksdb.so for <rid>
+#   <rid>/faithcoin-<version>-<rid>/bin/       faithcoind, faithcoin-cli, the .NET runtime, librocksdb.so and
+#                                              libsecp256k1.so for <rid>
 #   <rid>/faithcoin-<version>-<rid>/share/     faithcoin.conf (documented defaults), faithcoind.service
 #   faithcoin-<version>-<rid>.tar.gz
 #
@@ -78,6 +79,11 @@ for rid in "${rids[@]}"; do
   fi
   if [ ! -f "$stage/bin/librocksdb.so" ]; then
     echo "publish.sh: librocksdb.so for $rid is missing from the publish output" >&2
+    exit 1
+  fi
+  # Without it the node still validates, but every signature goes through NBitcoin's slower interpreter.
+  if [ ! -f "$stage/bin/libsecp256k1.so" ]; then
+    echo "publish.sh: libsecp256k1.so for $rid (Secp256k1.Net package) is missing from the publish output" >&2
     exit 1
   fi
 

@@ -18,7 +18,9 @@ public class ChainedHeader
         HashBlock = hash;
         Previous = previous;
         Height = previous is null ? 0 : previous.Height + 1;
-        ChainWork = (previous?.ChainWork ?? BigInteger.Zero) + BlockProof.Of(header.Bits.ToCompact());
+        Bits = header.Bits.ToCompact();
+        Time = (uint)header.BlockTime.ToUnixTimeSeconds();
+        ChainWork = (previous?.ChainWork ?? BigInteger.Zero) + BlockProof.Of(Bits);
         Skip = previous?.GetAncestor(SkipHeight(Height));
     }
 
@@ -37,9 +39,11 @@ public class ChainedHeader
 
     public int Version => Header.Version;
 
-    public uint Time => (uint)Header.BlockTime.ToUnixTimeSeconds();
+    // Read once: NBitcoin builds a BigInteger Target (and several arrays) on every Header.Bits, and the
+    // min-difficulty rule of the test networks reads the bits of up to 2,016 ancestors for each new block.
+    public uint Time { get; }
 
-    public uint Bits => Header.Bits.ToCompact();
+    public uint Bits { get; }
 
     /// <summary>The median of the last 11 block times, the clock consensus rules use (BIP113).</summary>
     public long GetMedianTimePast()

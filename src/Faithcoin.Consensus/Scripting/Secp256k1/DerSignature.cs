@@ -1,19 +1,17 @@
 namespace Faithcoin.Consensus.Scripting.Secp256k1;
 
 /// <summary>
-/// Strict DER (BIP66's IsValidSignatureEncoding, applied to the signature without its sighash byte) and the r and s
-/// it holds, as 32-byte big-endian values. A strictly encoded signature parses the same under 0.15's lax parser, so
-/// accepting only these keeps the fast path's answer equal to the interpreter's whether or not DERSIG is active.
+/// Strict DER (BIP66's IsValidSignatureEncoding, applied to the signature without its sighash byte) read into the
+/// 64-byte big-endian r‖s form libsecp256k1's compact parser takes. A strictly encoded signature parses the same under
+/// 0.15's lax parser (ecdsa_signature_parse_der_lax, which libsecp256k1 itself does not export), so accepting only
+/// these keeps the fast path's answer equal to the interpreter's whether or not DERSIG is active.
 /// </summary>
 internal static class DerSignature
 {
-    public static bool TryParseStrict(ReadOnlySpan<byte> der, out ReadOnlySpan<byte> r, out ReadOnlySpan<byte> s)
+    public static bool TryParseStrict(ReadOnlySpan<byte> der, Span<byte> compact)
     {
-        r = default;
-        s = default;
-
         // 0x30 len 0x02 lenR R 0x02 lenS S, 8..72 bytes.
-        if (der.Length < 8 || der.Length > 72 || der[0] != 0x30 || der[1] != der.Length - 2)
+        if (compact.Length != 64 || der.Length < 8 || der.Length > 72 || der[0] != 0x30 || der[1] != der.Length - 2)
         {
             return false;
         }
@@ -30,42 +28,30 @@ internal static class DerSignature
             return false;
         }
 
-        var rBytes = der.Slice(4, lenR);
-        var sBytes = der.Slice(6 + lenR, lenS);
-        if (!IsMinimalPositive(rBytes) || !IsMinimalPositive(sBytes))
-        {
-            return false;
-        }
-
-        return TrimTo32(rBytes, out r) && TrimTo32(sBytes, out s);
+        var r = der.Slice(4, lenR);
+        var s = der.Slice(6 + lenR, lenS);
+        return IsMinimalPositive(r) && IsMinimalPositive(s) && TryWrite32(r, compact[..32]) && TryWrite32(s, compact[32..]);
     }
 
     private static bool IsMinimalPositive(ReadOnlySpan<byte> integer) =>
         (integer[0] & 0x80) == 0 && !(integer.Length > 1 && integer[0] == 0 && (integer[1] & 0x80) == 0);
 
-    private static bool TrimTo32(ReadOnlySpan<byte> integer, out ReadOnlySpan<byte> value)
+    /// <summary>False for a value of more than 32 bytes: not below the order, so never valid; the interpreter says so.</summary>
+    private static bool TryWrite32(ReadOnlySpan<byte> integer, Span<byte> destination)
     {
         if (integer.Length == 33)
         {
-            // The only 33-byte form is a zero pad before a high bit.
+            // The only minimal 33-byte form is a zero pad before a high bit.
             integer = integer[1..];
         }
 
         if (integer.Length > 32)
         {
-            value = default;
             return false;
         }
 
-        if (integer.Length == 32)
-        {
-            value = integer;
-            return true;
-        }
-
-        var padded = new byte[32];
-        integer.CopyTo(padded.AsSpan(32 - integer.Length));
-        value = padded;
+        destination[..(32 - integer.Length)].Clear();
+        integer.CopyTo(destination[(32 - integer.Length)..]);
         return true;
     }
 }
