@@ -2,8 +2,9 @@
 # Restart timing on the imported fixture chain (issue #3: "the P2P and RPC ports accept within 0.5 s").
 # Imports regtest-chain-ref.dat.gz once (-loadblock), stops the node, then restarts it RESTARTS times and reports,
 # from exec: the P2P port accepting a TCP connection, the RPC port accepting one, and getblockcount answered (the
-# warm-up over, the chain loaded). Each restart is stopped cleanly with SIGTERM. Medians, min and max per build,
-# with the load average (noisy on shared machines: compare runs at similar load).
+# warm-up over, the chain loaded), each also as the CPU time the process had used by then (user + system, all
+# threads), which a loaded machine disturbs far less than wall time. Each restart is stopped cleanly with SIGTERM.
+# Medians, min and max per build, with the load average (noisy on shared machines: compare runs at similar load).
 #
 # Usage: tests/Faithcoin.Benchmarks/restart-fixture.sh [fd] [r2r]   (default: fd; r2r = self-contained ReadyToRun,
 #        built as packaging/publish.sh does). Environment: RESTARTS (5), FIXTURE, KEEP (1: leave the temp folder).
@@ -25,14 +26,18 @@ publish() {
   esac
 }
 
-# Starts faithcoind, polls both ports every 2 ms and getblockcount every 10 ms, prints "p2p_ms rpc_ms ready_ms",
-# then stops the node with SIGTERM and waits for it.
+# Starts faithcoind, polls both ports every 2 ms and getblockcount every 10 ms, prints
+# "p2p_ms rpc_ms ready_ms p2p_cpu_ms rpc_cpu_ms", then stops the node with SIGTERM and waits for it.
 probe() {
   python3 - "$@" <<'PY'
-import base64, json, socket, subprocess, sys, time, urllib.request
+import base64, json, os, socket, subprocess, sys, time, urllib.request
 p2p_port, rpc_port, argv = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+hz = os.sysconf("SC_CLK_TCK")
 t0 = time.monotonic()
 proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def cpu_ms():
+    fields = open(f"/proc/{proc.pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 // hz
 def accepts(port):
     s = socket.socket(); s.settimeout(1)
     try:
@@ -49,7 +54,7 @@ def answers():
             return json.load(r).get("result") == 5000
     except Exception:
         return False
-p2p = rpc = ready = None
+p2p = rpc = ready = p2p_cpu = rpc_cpu = None
 last_rpc_try = 0.0
 while p2p is None or rpc is None or ready is None:
     if proc.poll() is not None:
@@ -57,13 +62,13 @@ while p2p is None or rpc is None or ready is None:
     now = time.monotonic() - t0
     if now > 60:
         proc.terminate(); sys.exit("not ready within 60 s")
-    if p2p is None and accepts(p2p_port): p2p = time.monotonic() - t0
-    if rpc is None and accepts(rpc_port): rpc = time.monotonic() - t0
+    if p2p is None and accepts(p2p_port): p2p, p2p_cpu = time.monotonic() - t0, cpu_ms()
+    if rpc is None and accepts(rpc_port): rpc, rpc_cpu = time.monotonic() - t0, cpu_ms()
     if rpc is not None and ready is None and now - last_rpc_try >= 0.01:
         last_rpc_try = now
         if answers(): ready = time.monotonic() - t0
     time.sleep(0.002)
-print(f"{p2p*1000:.0f} {rpc*1000:.0f} {ready*1000:.0f}")
+print(f"{p2p*1000:.0f} {rpc*1000:.0f} {ready*1000:.0f} {p2p_cpu} {rpc_cpu}")
 proc.terminate(); proc.wait(30)
 PY
 }
@@ -88,8 +93,10 @@ for build in "${builds[@]}"; do
   for i in $(seq 1 "$restarts"); do
     line="$(probe "$p2p_port" "$rpc_port" "$bin" "${args[@]}" -logtimemicros)"
     load="$(cut -d' ' -f1 /proc/loadavg)"
-    echo "$build restart $i: P2P accept / RPC accept / getblockcount answered: $line ms (load $load)"
+    echo "$build restart $i: P2P accept / RPC accept / getblockcount answered / CPU at P2P / CPU at RPC: $line ms (load $load)"
     echo "$line $load" >> "$out/times-$build"
   done
-  echo "$build: P2P accept $(cut -d' ' -f1 "$out/times-$build" | stats); RPC accept $(cut -d' ' -f2 "$out/times-$build" | stats); getblockcount $(cut -d' ' -f3 "$out/times-$build" | stats); load $(cut -d' ' -f4 "$out/times-$build" | sort -n | tr '\n' ' ')"
+  t="$out/times-$build"
+  echo "$build: P2P accept $(cut -d' ' -f1 "$t" | stats); RPC accept $(cut -d' ' -f2 "$t" | stats); getblockcount $(cut -d' ' -f3 "$t" | stats)"
+  echo "$build: CPU used by P2P accept $(cut -d' ' -f4 "$t" | stats); by RPC accept $(cut -d' ' -f5 "$t" | stats); load $(cut -d' ' -f6 "$t" | sort -n | tr '\n' ' ')"
 done
