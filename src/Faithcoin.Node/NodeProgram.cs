@@ -1,8 +1,8 @@
 using Faithcoin.Node.Configuration;
 using Faithcoin.Node.Hosting;
 using Faithcoin.Node.Logging;
-using Microsoft.Extensions.Hosting;
 using Faithcoin.P2P.Net;
+using Microsoft.Extensions.Hosting;
 using Serilog;
 using Serilog.Extensions.Logging;
 
