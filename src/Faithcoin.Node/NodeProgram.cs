@@ -1,8 +1,10 @@
 using Faithcoin.Node.Configuration;
 using Faithcoin.Node.Hosting;
 using Faithcoin.Node.Logging;
+using Faithcoin.P2P.Net;
 using Microsoft.Extensions.Hosting;
 using Serilog;
+using Serilog.Extensions.Logging;
 
 namespace Faithcoin.Node;
 
@@ -69,7 +71,13 @@ public sealed class NodeProgram(TextWriter stdout, TextWriter stderr, string def
             try
             {
                 using var pidFile = PidFile.Create(options.PidFilePath, Environment.ProcessId);
-                using var host = NodeHostFactory.Build(options, args, logger, clock, debugCategories);
+
+                // Bound before the host is built and the chain loads (most of a restart), so probes of the P2P port succeed
+                // at once and a port held by another program stops the start right away; peers wait until the chain is loaded.
+                using var loggerFactory = new SerilogLoggerFactory(logger);
+                await using var peerListeners = new PeerListeners(options.Network.P2P, options.Chain, loggerFactory);
+                peerListeners.Bind();
+                using var host = NodeHostFactory.Build(options, args, logger, clock, debugCategories, peerListeners);
                 await host.RunAsync().ConfigureAwait(false);
                 logger.Information("Shutdown: done");
                 return 0;

@@ -17,7 +17,9 @@ namespace Faithcoin.P2P;
 /// <summary>
 /// The P2P side of a node, assembled: connection manager, protocol logic, timers and operator-named
 /// connections. The host builds it with the chain it serves, calls <see cref="Start"/> (the port accepts when
-/// it returns) and disposes it to stop. Chain changes come in through <see cref="UpdatedBlockTip"/>.
+/// it returns) and disposes it to stop. Chain changes come in through <see cref="UpdatedBlockTip"/>. A host that
+/// must accept before its chain is loaded binds <see cref="PeerListeners"/> itself and passes them in: the
+/// connections they accepted meanwhile are admitted, and their handshakes answered, by <see cref="Start"/>.
 /// </summary>
 public sealed partial class P2PNode : IAsyncDisposable
 {
@@ -47,7 +49,8 @@ public sealed partial class P2PNode : IAsyncDisposable
         AddressManager? addresses = null,
         ITransactionSink? transactions = null,
         Random? random = null,
-        IDnsResolver? dnsResolver = null)
+        IDnsResolver? dnsResolver = null,
+        PeerListeners? listeners = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(chain);
@@ -57,7 +60,7 @@ public sealed partial class P2PNode : IAsyncDisposable
         Addresses = addresses ?? new AddressManager(this.time) { AcceptLocalAddresses = options.AcceptLocalAddresses };
         banListFile = options.BanListPath is null ? null : new BanListFile(options.BanListPath);
         var banList = new BanList();
-        connections = new ConnectionManager(options, chain, banList, new Whitelist(options.Whitelist), this.time, loggerFactory);
+        connections = new ConnectionManager(options, chain, banList, new Whitelist(options.Whitelist), this.time, loggerFactory, listeners);
         var serializer = new PayloadSerializer(chain.Network.Consensus.ConsensusFactory);
         var protocolLogger = loggerFactory.CreateLogger<PeerLogic>();
         var handshake = new HandshakeHandler(
@@ -165,7 +168,10 @@ public sealed partial class P2PNode : IAsyncDisposable
     /// <summary>Blocks in flight per peer and the sync state (for getpeerinfo and tests).</summary>
     public BlockDownloadTracker Downloads { get; }
 
-    /// <summary>Loads the ban list, binds the listeners and starts connecting; the port accepts on return.</summary>
+    /// <summary>
+    /// Loads the ban list, binds the listeners (unless bound before) and admits the connections that waited, and starts
+    /// connecting; the port accepts on return.
+    /// </summary>
     public void Start()
     {
         if (started)

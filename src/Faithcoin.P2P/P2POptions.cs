@@ -177,4 +177,11 @@ public sealed record P2POptions
 
     /// <summary>Inbound slots: what -maxconnections leaves after the outbound and feeler slots.</summary>
     public int MaxInbound => Math.Max(0, MaxConnections - (Math.Min(MaxOutbound, MaxConnections) + 1));
+
+    /// <summary>The port listened on without -bind and assumed for peers given without one: -port, else the chain's.</summary>
+    public int ListenPort(Faithcoin.Consensus.Chain.ChainParams chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        return Port ?? chain.DefaultPort;
+    }
 }

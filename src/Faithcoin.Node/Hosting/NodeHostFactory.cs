@@ -13,6 +13,7 @@ using Faithcoin.Node.Rpc.Methods.Control;
 using Faithcoin.Node.Rpc.Methods.Mining;
 using Faithcoin.Node.Rpc.Methods.Networking;
 using Faithcoin.Node.Rpc.Methods.RawTransactions;
+using Faithcoin.P2P.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
@@ -29,7 +30,9 @@ public static class NodeHostFactory
     // Well inside Kubernetes' 30-second grace period.
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
 
-    public static IHost Build(NodeOptions options, ArgsStore args, Serilog.ILogger logger, NodeClock clock, DebugCategories debugCategories)
+    /// <param name="peerListeners">The P2P listeners, bound by the caller before the chain loads; the P2P node takes them over.</param>
+    public static IHost Build(
+        NodeOptions options, ArgsStore args, Serilog.ILogger logger, NodeClock clock, DebugCategories debugCategories, PeerListeners peerListeners)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
@@ -100,7 +103,7 @@ public static class NodeHostFactory
         services.AddMempoolPersistence();
 
         // After start-up (the chain is loaded), so stopped before it (no peer block once the chain flushes).
-        services.AddNetworkHost();
+        services.AddNetworkHost(peerListeners);
 
         // Last of all, as 0.15's SetRPCWarmupFinished: RPC is fully usable once it stops answering -28.
         services.AddHostedService<RpcWarmupFinisher>();

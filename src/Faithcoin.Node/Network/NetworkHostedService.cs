@@ -3,6 +3,7 @@ using Faithcoin.Node.Configuration;
 using Faithcoin.Node.Mempool;
 using Faithcoin.Node.Mempool.Policy;
 using Faithcoin.P2P;
+using Faithcoin.P2P.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,9 +11,10 @@ namespace Faithcoin.Node.Networking;
 
 /// <summary>
 /// Hosts the P2P node (0.15's CConnman::Start in AppInitMain). Registered after the start-up service, so the
-/// chain is loaded and the background import has just begun: the port accepts as soon as this returns, while
-/// blocks are still being imported. Stopped first at shutdown, so no peer block arrives once the chain flushes;
-/// disposing writes banlist.json.
+/// chain is loaded and the background import has just begun. The listeners were bound before the host was built
+/// (<see cref="Faithcoin.Node.NodeProgram"/>), so the port has accepted since then; the peers that connected while
+/// the chain loaded are admitted and answered when this starts. Stopped first at shutdown, so no peer block
+/// arrives once the chain flushes; disposing writes banlist.json and closes the listeners.
 /// </summary>
 public sealed partial class NetworkHostedService(
     NodeOptions options,
@@ -22,7 +24,8 @@ public sealed partial class NetworkHostedService(
     ILoggerFactory loggerFactory,
     TimeProvider time,
     MempoolTransactionSink transactions,
-    PolicySettings policy) : IHostedService
+    PolicySettings policy,
+    PeerListeners listeners) : IHostedService
 {
     private readonly ILogger logger = loggerFactory.CreateLogger<NetworkHostedService>();
     private P2PNode? node;
@@ -36,7 +39,7 @@ public sealed partial class NetworkHostedService(
             MinRelayTxFeePerKb = policy.MinRelayTxFee.SatoshisPerK,
             WhitelistForceRelay = policy.WhitelistForceRelay,
         };
-        var started = new P2PNode(p2p, options.Chain, chainSource, loggerFactory, time, transactions: transactions);
+        var started = new P2PNode(p2p, options.Chain, chainSource, loggerFactory, time, transactions: transactions, listeners: listeners);
         try
         {
             started.Start();

@@ -1,4 +1,5 @@
 using Faithcoin.Node.Chain;
+using Faithcoin.P2P.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,7 +18,13 @@ public static class NetworkServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The hosted P2P node; register it after the start-up service so it starts once the chain is loaded.</summary>
-    public static IServiceCollection AddNetworkHost(this IServiceCollection services) =>
-        services.AddHostedService<NetworkHostedService>();
+    /// <summary>
+    /// The hosted P2P node, serving on <paramref name="listeners"/> (bound already, or bound when it starts); register it
+    /// after the start-up service so it starts once the chain is loaded.
+    /// </summary>
+    public static IServiceCollection AddNetworkHost(this IServiceCollection services, PeerListeners listeners)
+    {
+        services.AddSingleton(listeners);
+        return services.AddHostedService<NetworkHostedService>();
+    }
 }

@@ -29,7 +29,7 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
     private readonly OutboundDialer dialer;
     private readonly ProxyAcceptor proxyAcceptor;
     private readonly ConcurrentDictionary<long, PeerConnection> peers = new();
-    private readonly List<ConnectionListener> listeners = [];
+    private readonly PeerListeners listeners;
     private long lastPeerId;
     private long closedBytesSent;
     private long closedBytesReceived;
@@ -42,7 +42,8 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
         BanList banList,
         Whitelist whitelist,
         TimeProvider time,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        PeerListeners? listeners = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(chain);
@@ -52,7 +53,7 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
         ArgumentNullException.ThrowIfNull(loggerFactory);
         this.options = options;
         settings = new PeerConnectionSettings(chain.Magic, options.MaxReceiveBuffer, options.MaxSendBuffer);
-        defaultPort = options.Port ?? chain.DefaultPort;
+        defaultPort = options.ListenPort(chain);
         this.banList = banList;
         this.whitelist = whitelist;
         this.time = time;
@@ -60,11 +61,12 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
         logger = loggerFactory.CreateLogger<ConnectionManager>();
         dialer = new OutboundDialer(options.Proxies, new OutboundConnector(options.ConnectTimeout), loggerFactory.CreateLogger<OutboundDialer>());
         proxyAcceptor = new ProxyAcceptor(options.ProxyProtocolSources, options.ProxyProtocolTimeout, loggerFactory.CreateLogger<ProxyAcceptor>());
+        this.listeners = listeners ?? new PeerListeners(options, chain, loggerFactory);
     }
 
     public IReadOnlyCollection<PeerConnection> Peers => peers.Values.OrderBy(p => p.Id).ToList();
 
-    public IReadOnlyList<IPEndPoint> LocalEndpoints => listeners.Select(l => l.LocalEndPoint).ToList();
+    public IReadOnlyList<IPEndPoint> LocalEndpoints => listeners.LocalEndpoints;
 
     public BanList BanList => banList;
 
@@ -108,37 +110,16 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
         return true;
     }
 
-    /// <summary>Binds the listeners (when listening) and starts accepting; the port accepts when this returns.</summary>
+    /// <summary>
+    /// Binds the listeners (when listening and not bound already) and admits what they accept, connections that
+    /// waited for this first; the port accepts when this returns.
+    /// </summary>
     public void Start(INetEvents netEvents)
     {
         ArgumentNullException.ThrowIfNull(netEvents);
         events = netEvents;
-        if (!options.Listen)
-        {
-            return;
-        }
-
-        var endpoints = options.Bind.Count > 0
-            ? options.Bind
-            : [new IPEndPoint(IPAddress.IPv6Any, defaultPort), new IPEndPoint(IPAddress.Any, defaultPort)];
-        foreach (var endpoint in endpoints)
-        {
-            var listener = new ConnectionListener(endpoint, OnAccepted, loggerFactory.CreateLogger<ConnectionListener>());
-            try
-            {
-                listener.Start();
-                listeners.Add(listener);
-            }
-            catch (SocketException e)
-            {
-                LogBindFailed(logger, endpoint, e.Message);
-            }
-        }
-
-        if (listeners.Count == 0)
-        {
-            throw new InvalidOperationException("Failed to listen on any port. Use -listen=0 if you want this.");
-        }
+        listeners.Bind();
+        listeners.Attach(OnAccepted);
     }
 
     /// <summary>
@@ -192,12 +173,7 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
     /// <summary>Closes the listeners and every connection, and waits for them to finish.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var listener in listeners)
-        {
-            await listener.DisposeAsync().ConfigureAwait(false);
-        }
-
-        listeners.Clear();
+        await listeners.DisposeAsync().ConfigureAwait(false);
         await proxyAcceptor.DisposeAsync().ConfigureAwait(false);
         var closing = peers.Values.ToList();
         foreach (var peer in closing)
@@ -280,9 +256,6 @@ public sealed partial class ConnectionManager : IConnectionDirectory, IAsyncDisp
         _ = peer.StartAsync();
         return peer;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unable to bind to {Endpoint}: {Reason}")]
-    private static partial void LogBindFailed(ILogger logger, IPEndPoint endpoint, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "connection from {Endpoint} dropped ({Reason})")]
     private static partial void LogDropped(ILogger logger, IPEndPoint endpoint, string reason);

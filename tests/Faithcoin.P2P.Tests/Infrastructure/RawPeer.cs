@@ -30,6 +30,8 @@ public sealed class RawPeer : IAsyncDisposable
 
     public List<RawMessage> Received { get; } = [];
 
+    public IPEndPoint LocalEndPoint => (IPEndPoint)socket.LocalEndPoint!;
+
     public static async Task<RawPeer> ConnectAsync(IPEndPoint endpoint, int receiveBufferSize = 0)
     {
         var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
