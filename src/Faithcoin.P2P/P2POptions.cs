@@ -1,4 +1,5 @@
 using System.Net;
+using Faithcoin.Consensus.Chain;
 using Faithcoin.P2P.Protocol.AddressRelay;
 using Faithcoin.P2P.Wire;
 
@@ -179,7 +180,7 @@ public sealed record P2POptions
     public int MaxInbound => Math.Max(0, MaxConnections - (Math.Min(MaxOutbound, MaxConnections) + 1));
 
     /// <summary>The port listened on without -bind and assumed for peers given without one: -port, else the chain's.</summary>
-    public int ListenPort(Faithcoin.Consensus.Chain.ChainParams chain)
+    public int ListenPort(ChainParams chain)
     {
         ArgumentNullException.ThrowIfNull(chain);
         return Port ?? chain.DefaultPort;

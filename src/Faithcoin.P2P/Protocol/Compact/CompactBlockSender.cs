@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Faithcoin.Consensus.Chain;
 using Faithcoin.P2P.Protocol.Sync;
 using Faithcoin.P2P.Wire;
@@ -143,8 +142,7 @@ public sealed partial class CompactBlockSender
 
     private static void SendCompact(PeerContext peer, Block block)
     {
-        var nonce = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
-        var compact = HeaderAndShortIds.FromBlock(block, peer.State.Compact.WantsWitness, nonce);
+        var compact = HeaderAndShortIds.FromBlock(block, peer.State.Compact.WantsWitness);
         peer.Send(NetCommands.CmpctBlock, compact, Options(peer));
     }
 

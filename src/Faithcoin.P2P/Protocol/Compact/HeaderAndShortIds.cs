@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Faithcoin.P2P.Wire.Payloads;
 using NBitcoin;
 
@@ -24,6 +25,10 @@ public sealed class HeaderAndShortIds : IBitcoinSerializable
     public List<PrefilledTransaction> Prefilled { get; } = [];
 
     public int BlockTransactionCount => ShortIds.Count + Prefilled.Count;
+
+    /// <summary>As <see cref="FromBlock(Block, bool, ulong)"/> with a fresh random nonce, as 0.15 draws one per compact block.</summary>
+    public static HeaderAndShortIds FromBlock(Block block, bool useWtxid) =>
+        FromBlock(block, useWtxid, BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong))));
 
     /// <summary>What 0.15 sends: the coinbase prefilled, every other transaction by the short id of its txid or (version 2) wtxid.</summary>
     public static HeaderAndShortIds FromBlock(Block block, bool useWtxid, ulong nonce)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Faithcoin.Consensus.Chain;
 using NBitcoin;
 
@@ -20,7 +19,7 @@ public sealed class RecentCompactBlock
         WitnessEnabled = witnessEnabled;
 
         // Built once with wtxids, as 0.15 does; version-1 peers get it too while segwit does not apply (then txid = wtxid).
-        Compact = HeaderAndShortIds.FromBlock(block, useWtxid: true, NewNonce());
+        Compact = HeaderAndShortIds.FromBlock(block, useWtxid: true);
     }
 
     public ChainedHeader Header { get; }
@@ -34,7 +33,5 @@ public sealed class RecentCompactBlock
 
     /// <summary>The cached compact block when its short ids suit the peer, else one built for it from the cached block.</summary>
     public HeaderAndShortIds For(bool peerWantsWitness) =>
-        peerWantsWitness || !WitnessEnabled ? Compact : HeaderAndShortIds.FromBlock(Block, useWtxid: false, NewNonce());
-
-    private static ulong NewNonce() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+        peerWantsWitness || !WitnessEnabled ? Compact : HeaderAndShortIds.FromBlock(Block, useWtxid: false);
 }
