@@ -26,18 +26,16 @@ public static unsafe class ScryptPow
     private const int BlockBytes = 128;
     private const int Alignment = 64;
 
-    /// <summary>Hashes one header with the fastest single-header code path of this CPU.</summary>
+    /// <summary>
+    /// Hashes one header. One header is a single chain of 4,096 dependent Salsa20/8 cores, so its speed is the
+    /// chain's latency: the scalar path wins on every CPU we know of, since scalar add and rotate take one cycle
+    /// while SIMD ones take two or more and a one-header SIMD round adds shuffles. SIMD pays off in
+    /// <see cref="HashBatch(ReadOnlySpan{byte}, Span{byte})"/>, where lanes hold different headers.
+    /// </summary>
     public static void Hash(ReadOnlySpan<byte> header80, Span<byte> output32)
     {
         CheckSingle(header80, output32);
-        if (Vector128.IsHardwareAccelerated)
-        {
-            HashOne(header80, output32, ScryptPath.Vector128);
-        }
-        else
-        {
-            HashOne(header80, output32, ScryptPath.Scalar);
-        }
+        HashOne(header80, output32, ScryptPath.Scalar);
     }
 
     /// <summary>Hashes one header; allocates only the returned <see cref="uint256"/>.</summary>
@@ -80,7 +78,6 @@ public static unsafe class ScryptPow
     internal static ScryptPath BestBatchPath =>
         Avx512F.IsSupported ? ScryptPath.Vector512x2
         : Avx2.IsSupported ? ScryptPath.Vector256x2
-        : Vector128.IsHardwareAccelerated ? ScryptPath.Vector128
         : ScryptPath.Scalar;
 
     /// <summary>Whether this CPU can run <paramref name="path"/>.</summary>
@@ -124,7 +121,7 @@ public static unsafe class ScryptPow
         var count = headers.Length / HeaderSize;
         if (LanesOf(path) == 1 || count == 1)
         {
-            var single = LanesOf(path) == 1 ? path : Vector128.IsHardwareAccelerated ? ScryptPath.Vector128 : ScryptPath.Scalar;
+            var single = LanesOf(path) == 1 ? path : ScryptPath.Scalar;
             for (var i = 0; i < count; i++)
             {
                 HashOne(headers.Slice(i * HeaderSize, HeaderSize), outputs.Slice(i * HashSize, HashSize), single);

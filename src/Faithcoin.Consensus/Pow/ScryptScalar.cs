@@ -3,7 +3,16 @@ using System.Runtime.CompilerServices;
 
 namespace Faithcoin.Consensus.Pow;
 
-/// <summary>Portable scalar ROMix (N = 1024, r = 1) with Salsa20/8; the fallback every platform has.</summary>
+/// <summary>
+/// Portable scalar ROMix (N = 1024, r = 1) with Salsa20/8; the fallback every platform has, and the fastest
+/// single-header path on CPUs whose SIMD add and rotate take more cycles than their scalar ones.
+/// </summary>
+/// <remarks>
+/// One scrypt hash is a chain of 4,096 Salsa20/8 cores, each needing the last one's output, so its speed is the
+/// latency of that chain. The second half of each BlockMix stays in a promoted <see cref="SalsaBlock"/> from one
+/// core to the next instead of passing through memory, where every store-to-load forward would add cycles to
+/// the chain; the first half is written to <c>x</c> and read back a whole core later, off the critical path.
+/// </remarks>
 internal static unsafe class ScryptScalar
 {
     /// <summary>Headers processed per call of <see cref="Romix"/>.</summary>
@@ -16,86 +25,177 @@ internal static unsafe class ScryptScalar
     public static void Romix(uint* x, byte* v)
     {
         var table = (uint*)v;
+        var high = *(SalsaBlock*)(x + 16);
         for (var i = 0; i < ScryptPow.N; i++)
         {
-            Unsafe.CopyBlockUnaligned(table + (i * 32), x, 128);
-            BlockMix(x);
+            var entry = table + (i * 32);
+            *(SalsaBlock*)entry = *(SalsaBlock*)x;
+            *(SalsaBlock*)(entry + 16) = high;
+            BlockMix(x, ref high);
         }
 
         for (var i = 0; i < ScryptPow.N; i++)
         {
-            var entry = table + ((x[16] & (ScryptPow.N - 1)) * 32);
-            for (var k = 0; k < 32; k++)
-            {
-                x[k] ^= entry[k];
-            }
-
-            BlockMix(x);
+            var entry = table + ((high.W0 & (ScryptPow.N - 1)) * 32);
+            x[0] ^= entry[0];
+            x[1] ^= entry[1];
+            x[2] ^= entry[2];
+            x[3] ^= entry[3];
+            x[4] ^= entry[4];
+            x[5] ^= entry[5];
+            x[6] ^= entry[6];
+            x[7] ^= entry[7];
+            x[8] ^= entry[8];
+            x[9] ^= entry[9];
+            x[10] ^= entry[10];
+            x[11] ^= entry[11];
+            x[12] ^= entry[12];
+            x[13] ^= entry[13];
+            x[14] ^= entry[14];
+            x[15] ^= entry[15];
+            high.W0 ^= entry[16 + 0];
+            high.W1 ^= entry[16 + 1];
+            high.W2 ^= entry[16 + 2];
+            high.W3 ^= entry[16 + 3];
+            high.W4 ^= entry[16 + 4];
+            high.W5 ^= entry[16 + 5];
+            high.W6 ^= entry[16 + 6];
+            high.W7 ^= entry[16 + 7];
+            high.W8 ^= entry[16 + 8];
+            high.W9 ^= entry[16 + 9];
+            high.W10 ^= entry[16 + 10];
+            high.W11 ^= entry[16 + 11];
+            high.W12 ^= entry[16 + 12];
+            high.W13 ^= entry[16 + 13];
+            high.W14 ^= entry[16 + 14];
+            high.W15 ^= entry[16 + 15];
+            BlockMix(x, ref high);
         }
+
+        *(SalsaBlock*)(x + 16) = high;
     }
 
-    /// <summary>BlockMix for r = 1: Y0 = Salsa(B0 ^ B1), Y1 = Salsa(Y0 ^ B1).</summary>
-    private static void BlockMix(uint* b)
+    /// <summary>BlockMix for r = 1 on B = (<paramref name="low"/>, <paramref name="high"/>): Y0 = Salsa(B0 ^ B1), Y1 = Salsa(Y0 ^ B1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void BlockMix(uint* low, ref SalsaBlock high)
     {
-        for (var k = 0; k < 16; k++)
-        {
-            b[k] ^= b[16 + k];
-        }
+        SalsaBlock s;
+        s.W0 = low[0] ^ high.W0;
+        s.W1 = low[1] ^ high.W1;
+        s.W2 = low[2] ^ high.W2;
+        s.W3 = low[3] ^ high.W3;
+        s.W4 = low[4] ^ high.W4;
+        s.W5 = low[5] ^ high.W5;
+        s.W6 = low[6] ^ high.W6;
+        s.W7 = low[7] ^ high.W7;
+        s.W8 = low[8] ^ high.W8;
+        s.W9 = low[9] ^ high.W9;
+        s.W10 = low[10] ^ high.W10;
+        s.W11 = low[11] ^ high.W11;
+        s.W12 = low[12] ^ high.W12;
+        s.W13 = low[13] ^ high.W13;
+        s.W14 = low[14] ^ high.W14;
+        s.W15 = low[15] ^ high.W15;
+        Rounds(ref s);
+        low[0] = s.W0 + (low[0] ^ high.W0);
+        low[1] = s.W1 + (low[1] ^ high.W1);
+        low[2] = s.W2 + (low[2] ^ high.W2);
+        low[3] = s.W3 + (low[3] ^ high.W3);
+        low[4] = s.W4 + (low[4] ^ high.W4);
+        low[5] = s.W5 + (low[5] ^ high.W5);
+        low[6] = s.W6 + (low[6] ^ high.W6);
+        low[7] = s.W7 + (low[7] ^ high.W7);
+        low[8] = s.W8 + (low[8] ^ high.W8);
+        low[9] = s.W9 + (low[9] ^ high.W9);
+        low[10] = s.W10 + (low[10] ^ high.W10);
+        low[11] = s.W11 + (low[11] ^ high.W11);
+        low[12] = s.W12 + (low[12] ^ high.W12);
+        low[13] = s.W13 + (low[13] ^ high.W13);
+        low[14] = s.W14 + (low[14] ^ high.W14);
+        low[15] = s.W15 + (low[15] ^ high.W15);
 
-        Salsa20x8(b);
-        for (var k = 0; k < 16; k++)
-        {
-            b[16 + k] ^= b[k];
-        }
-
-        Salsa20x8(b + 16);
+        s.W0 = low[0] ^ high.W0;
+        s.W1 = low[1] ^ high.W1;
+        s.W2 = low[2] ^ high.W2;
+        s.W3 = low[3] ^ high.W3;
+        s.W4 = low[4] ^ high.W4;
+        s.W5 = low[5] ^ high.W5;
+        s.W6 = low[6] ^ high.W6;
+        s.W7 = low[7] ^ high.W7;
+        s.W8 = low[8] ^ high.W8;
+        s.W9 = low[9] ^ high.W9;
+        s.W10 = low[10] ^ high.W10;
+        s.W11 = low[11] ^ high.W11;
+        s.W12 = low[12] ^ high.W12;
+        s.W13 = low[13] ^ high.W13;
+        s.W14 = low[14] ^ high.W14;
+        s.W15 = low[15] ^ high.W15;
+        Rounds(ref s);
+        high.W0 = s.W0 + (low[0] ^ high.W0);
+        high.W1 = s.W1 + (low[1] ^ high.W1);
+        high.W2 = s.W2 + (low[2] ^ high.W2);
+        high.W3 = s.W3 + (low[3] ^ high.W3);
+        high.W4 = s.W4 + (low[4] ^ high.W4);
+        high.W5 = s.W5 + (low[5] ^ high.W5);
+        high.W6 = s.W6 + (low[6] ^ high.W6);
+        high.W7 = s.W7 + (low[7] ^ high.W7);
+        high.W8 = s.W8 + (low[8] ^ high.W8);
+        high.W9 = s.W9 + (low[9] ^ high.W9);
+        high.W10 = s.W10 + (low[10] ^ high.W10);
+        high.W11 = s.W11 + (low[11] ^ high.W11);
+        high.W12 = s.W12 + (low[12] ^ high.W12);
+        high.W13 = s.W13 + (low[13] ^ high.W13);
+        high.W14 = s.W14 + (low[14] ^ high.W14);
+        high.W15 = s.W15 + (low[15] ^ high.W15);
     }
 
-    /// <summary>b = b + Salsa20/8 core rounds(b), on 16 words.</summary>
-    private static void Salsa20x8(uint* b)
+    /// <summary>The eight Salsa20 rounds, as four double rounds written out so no loop counter takes a register.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Rounds(ref SalsaBlock s)
     {
-        uint x0 = b[0], x1 = b[1], x2 = b[2], x3 = b[3], x4 = b[4], x5 = b[5], x6 = b[6], x7 = b[7];
-        uint x8 = b[8], x9 = b[9], x10 = b[10], x11 = b[11], x12 = b[12], x13 = b[13], x14 = b[14], x15 = b[15];
-        for (var round = 0; round < 8; round += 2)
-        {
-            // Columns.
-            x4 ^= BitOperations.RotateLeft(x0 + x12, 7);
-            x9 ^= BitOperations.RotateLeft(x5 + x1, 7);
-            x14 ^= BitOperations.RotateLeft(x10 + x6, 7);
-            x3 ^= BitOperations.RotateLeft(x15 + x11, 7);
-            x8 ^= BitOperations.RotateLeft(x4 + x0, 9);
-            x13 ^= BitOperations.RotateLeft(x9 + x5, 9);
-            x2 ^= BitOperations.RotateLeft(x14 + x10, 9);
-            x7 ^= BitOperations.RotateLeft(x3 + x15, 9);
-            x12 ^= BitOperations.RotateLeft(x8 + x4, 13);
-            x1 ^= BitOperations.RotateLeft(x13 + x9, 13);
-            x6 ^= BitOperations.RotateLeft(x2 + x14, 13);
-            x11 ^= BitOperations.RotateLeft(x7 + x3, 13);
-            x0 ^= BitOperations.RotateLeft(x12 + x8, 18);
-            x5 ^= BitOperations.RotateLeft(x1 + x13, 18);
-            x10 ^= BitOperations.RotateLeft(x6 + x2, 18);
-            x15 ^= BitOperations.RotateLeft(x11 + x7, 18);
+        DoubleRound(ref s);
+        DoubleRound(ref s);
+        DoubleRound(ref s);
+        DoubleRound(ref s);
+    }
 
-            // Rows.
-            x1 ^= BitOperations.RotateLeft(x0 + x3, 7);
-            x6 ^= BitOperations.RotateLeft(x5 + x4, 7);
-            x11 ^= BitOperations.RotateLeft(x10 + x9, 7);
-            x12 ^= BitOperations.RotateLeft(x15 + x14, 7);
-            x2 ^= BitOperations.RotateLeft(x1 + x0, 9);
-            x7 ^= BitOperations.RotateLeft(x6 + x5, 9);
-            x8 ^= BitOperations.RotateLeft(x11 + x10, 9);
-            x13 ^= BitOperations.RotateLeft(x12 + x15, 9);
-            x3 ^= BitOperations.RotateLeft(x2 + x1, 13);
-            x4 ^= BitOperations.RotateLeft(x7 + x6, 13);
-            x9 ^= BitOperations.RotateLeft(x8 + x11, 13);
-            x14 ^= BitOperations.RotateLeft(x13 + x12, 13);
-            x0 ^= BitOperations.RotateLeft(x3 + x2, 18);
-            x5 ^= BitOperations.RotateLeft(x4 + x7, 18);
-            x10 ^= BitOperations.RotateLeft(x9 + x8, 18);
-            x15 ^= BitOperations.RotateLeft(x14 + x13, 18);
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void DoubleRound(ref SalsaBlock s)
+    {
+        // Columns.
+        s.W4 ^= BitOperations.RotateLeft(s.W0 + s.W12, 7);
+        s.W9 ^= BitOperations.RotateLeft(s.W5 + s.W1, 7);
+        s.W14 ^= BitOperations.RotateLeft(s.W10 + s.W6, 7);
+        s.W3 ^= BitOperations.RotateLeft(s.W15 + s.W11, 7);
+        s.W8 ^= BitOperations.RotateLeft(s.W4 + s.W0, 9);
+        s.W13 ^= BitOperations.RotateLeft(s.W9 + s.W5, 9);
+        s.W2 ^= BitOperations.RotateLeft(s.W14 + s.W10, 9);
+        s.W7 ^= BitOperations.RotateLeft(s.W3 + s.W15, 9);
+        s.W12 ^= BitOperations.RotateLeft(s.W8 + s.W4, 13);
+        s.W1 ^= BitOperations.RotateLeft(s.W13 + s.W9, 13);
+        s.W6 ^= BitOperations.RotateLeft(s.W2 + s.W14, 13);
+        s.W11 ^= BitOperations.RotateLeft(s.W7 + s.W3, 13);
+        s.W0 ^= BitOperations.RotateLeft(s.W12 + s.W8, 18);
+        s.W5 ^= BitOperations.RotateLeft(s.W1 + s.W13, 18);
+        s.W10 ^= BitOperations.RotateLeft(s.W6 + s.W2, 18);
+        s.W15 ^= BitOperations.RotateLeft(s.W11 + s.W7, 18);
 
-        b[0] += x0; b[1] += x1; b[2] += x2; b[3] += x3; b[4] += x4; b[5] += x5; b[6] += x6; b[7] += x7;
-        b[8] += x8; b[9] += x9; b[10] += x10; b[11] += x11; b[12] += x12; b[13] += x13; b[14] += x14; b[15] += x15;
+        // Rows.
+        s.W1 ^= BitOperations.RotateLeft(s.W0 + s.W3, 7);
+        s.W6 ^= BitOperations.RotateLeft(s.W5 + s.W4, 7);
+        s.W11 ^= BitOperations.RotateLeft(s.W10 + s.W9, 7);
+        s.W12 ^= BitOperations.RotateLeft(s.W15 + s.W14, 7);
+        s.W2 ^= BitOperations.RotateLeft(s.W1 + s.W0, 9);
+        s.W7 ^= BitOperations.RotateLeft(s.W6 + s.W5, 9);
+        s.W8 ^= BitOperations.RotateLeft(s.W11 + s.W10, 9);
+        s.W13 ^= BitOperations.RotateLeft(s.W12 + s.W15, 9);
+        s.W3 ^= BitOperations.RotateLeft(s.W2 + s.W1, 13);
+        s.W4 ^= BitOperations.RotateLeft(s.W7 + s.W6, 13);
+        s.W9 ^= BitOperations.RotateLeft(s.W8 + s.W11, 13);
+        s.W14 ^= BitOperations.RotateLeft(s.W13 + s.W12, 13);
+        s.W0 ^= BitOperations.RotateLeft(s.W3 + s.W2, 18);
+        s.W5 ^= BitOperations.RotateLeft(s.W4 + s.W7, 18);
+        s.W10 ^= BitOperations.RotateLeft(s.W9 + s.W8, 18);
+        s.W15 ^= BitOperations.RotateLeft(s.W14 + s.W13, 18);
     }
 }
