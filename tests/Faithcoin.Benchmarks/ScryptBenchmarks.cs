@@ -48,6 +48,19 @@ public class ScryptBenchmarks
     [Benchmark]
     public byte[] OursScalar() => Single(ScryptPath.Scalar);
 
+    /// <summary>
+    /// Not a hash: the 4,096 dependent Salsa20/8 cores of one scrypt hash with nothing else (no V table, no PBKDF2),
+    /// the floor any one-header implementation on this CPU sits above.
+    /// </summary>
+    [Benchmark]
+    public uint SalsaChainFloor()
+    {
+        var s = default(SalsaBlock);
+        s.W0 = header[0];
+        ScryptScalar.SalsaChain(ref s, 4 * ScryptPow.N);
+        return s.W0;
+    }
+
     [Benchmark]
     public byte[] OursVector128() => Single(ScryptPath.Vector128);
 
