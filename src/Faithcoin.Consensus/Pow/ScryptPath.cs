@@ -10,8 +10,8 @@ internal enum ScryptPath
     /// <summary>Portable scalar code; always available.</summary>
     Scalar,
 
-    /// <summary>One header, Salsa20 rows as <see cref="System.Runtime.Intrinsics.Vector128{T}"/> (SSE2 / NEON).</summary>
-    Vector128,
+    /// <summary>Four headers word-sliced in <see cref="System.Runtime.Intrinsics.Vector128{T}"/>, one header per lane (NEON / SSE2).</summary>
+    Vector128x4,
 
     /// <summary>Four headers: two interleaved chains of <see cref="System.Runtime.Intrinsics.Vector256{T}"/>, two headers per vector (AVX2).</summary>
     Vector256x2,

@@ -35,7 +35,7 @@ public static unsafe class ScryptPow
     public static void Hash(ReadOnlySpan<byte> header80, Span<byte> output32)
     {
         CheckSingle(header80, output32);
-        HashOne(header80, output32, ScryptPath.Scalar);
+        HashOne(header80, output32);
     }
 
     /// <summary>Hashes one header; allocates only the returned <see cref="uint256"/>.</summary>
@@ -78,13 +78,14 @@ public static unsafe class ScryptPow
     internal static ScryptPath BestBatchPath =>
         Avx512F.IsSupported ? ScryptPath.Vector512x2
         : Avx2.IsSupported ? ScryptPath.Vector256x2
+        : Vector128.IsHardwareAccelerated ? ScryptPath.Vector128x4
         : ScryptPath.Scalar;
 
     /// <summary>Whether this CPU can run <paramref name="path"/>.</summary>
     internal static bool IsSupported(ScryptPath path) => path switch
     {
         ScryptPath.Scalar => true,
-        ScryptPath.Vector128 => Vector128.IsHardwareAccelerated,
+        ScryptPath.Vector128x4 => Vector128.IsHardwareAccelerated,
         ScryptPath.Vector256x2 => Avx2.IsSupported,
         ScryptPath.Vector512x2 => Avx512F.IsSupported,
         _ => false,
@@ -93,6 +94,7 @@ public static unsafe class ScryptPow
     /// <summary>Headers one ROMix call of <paramref name="path"/> processes together.</summary>
     internal static int LanesOf(ScryptPath path) => path switch
     {
+        ScryptPath.Vector128x4 => ScryptVector128x4.Lanes,
         ScryptPath.Vector256x2 => ScryptVector256x2.Lanes,
         ScryptPath.Vector512x2 => ScryptVector512x2.Lanes,
         _ => 1,
@@ -105,7 +107,7 @@ public static unsafe class ScryptPow
         CheckPath(path);
         if (LanesOf(path) == 1)
         {
-            HashOne(header80, output32, path);
+            HashOne(header80, output32);
         }
         else
         {
@@ -121,10 +123,9 @@ public static unsafe class ScryptPow
         var count = headers.Length / HeaderSize;
         if (LanesOf(path) == 1 || count == 1)
         {
-            var single = LanesOf(path) == 1 ? path : ScryptPath.Scalar;
             for (var i = 0; i < count; i++)
             {
-                HashOne(headers.Slice(i * HeaderSize, HeaderSize), outputs.Slice(i * HashSize, HashSize), single);
+                HashOne(headers.Slice(i * HeaderSize, HeaderSize), outputs.Slice(i * HashSize, HashSize));
             }
         }
         else
@@ -133,7 +134,7 @@ public static unsafe class ScryptPow
         }
     }
 
-    private static void HashOne(ReadOnlySpan<byte> header, Span<byte> output, ScryptPath path)
+    private static void HashOne(ReadOnlySpan<byte> header, Span<byte> output)
     {
         var raw = stackalloc byte[(N * BlockBytes) + Alignment];
         var v = (byte*)(((nuint)raw + Alignment - 1) & ~(nuint)(Alignment - 1));
@@ -144,14 +145,7 @@ public static unsafe class ScryptPow
         ScryptPbkdf2.InitPads(header, pads);
         ScryptPbkdf2.Derive(pads, header, b);
         ScryptLayout.FromBytes(b, x);
-        if (path == ScryptPath.Vector128)
-        {
-            ScryptVector128.Romix(x, v);
-        }
-        else
-        {
-            ScryptScalar.Romix(x, v);
-        }
+        ScryptScalar.Romix(x, v);
 
         ScryptLayout.ToBytes(x, b);
         ScryptPbkdf2.Derive(pads, b, output);
@@ -187,13 +181,17 @@ public static unsafe class ScryptPow
                     ScryptLayout.FromBytes(b, laneX);
                 }
 
-                if (path == ScryptPath.Vector512x2)
+                switch (path)
                 {
-                    ScryptVector512x2.Romix(x, v);
-                }
-                else
-                {
-                    ScryptVector256x2.Romix(x, v);
+                    case ScryptPath.Vector512x2:
+                        ScryptVector512x2.Romix(x, v);
+                        break;
+                    case ScryptPath.Vector256x2:
+                        ScryptVector256x2.Romix(x, v);
+                        break;
+                    default:
+                        ScryptVector128x4.Romix(x, v);
+                        break;
                 }
 
                 for (var lane = 0; lane < used; lane++)
