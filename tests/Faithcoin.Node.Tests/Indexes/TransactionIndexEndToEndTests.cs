@@ -78,7 +78,8 @@ public sealed class TransactionIndexEndToEndTests
         // serve what the chain has, and follow new blocks.
         await using var afterKill = await DaemonRpc.StartRegtestAsync(data.Path, "-txindex");
         Assert.Equal(first.ToHex(), (await afterKill.ResultAsync("getrawtransaction", $"\"{first.GetHash()}\"")).GetString());
-        var height = (await afterKill.ResultAsync("getblockcount")).GetInt32();
+        // As in 0.15, RPC answers while the import still reconnects blocks that were stored but not yet flushed.
+        var height = await WaitForStoredBlocksAsync(afterKill);
         var coinbase3 = uint256.Parse((await afterKill.ResultAsync("getblock", $"\"{(await afterKill.ResultAsync("getblockhash", "3")).GetString()}\"")).GetProperty("tx")[0].GetString()!);
         var sixth = Spend(new OutPoint(coinbase3, 0), Money.Coins(50));
         var sixthBlock = await MineAsync(afterKill, sixth);
@@ -86,6 +87,23 @@ public sealed class TransactionIndexEndToEndTests
         await WaitUntilFoundAsync(afterKill, data, sixth.GetHash());
         Assert.Equal(sixthBlock, (await afterKill.ResultAsync("getrawtransaction", $"\"{sixth.GetHash()}\", 1")).GetProperty("blockhash").GetString());
         Assert.Equal(height + 2, (await afterKill.ResultAsync("getblockcount")).GetInt32());
+    }
+
+    private static async Task<int> WaitForStoredBlocksAsync(DaemonRpc node)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var info = await node.ResultAsync("getblockchaininfo");
+            var blocks = info.GetProperty("blocks").GetInt32();
+            if (blocks == info.GetProperty("headers").GetInt32())
+            {
+                return blocks;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the chain stayed at {blocks} of {info.GetProperty("headers").GetInt32()} stored blocks");
+            await Task.Delay(100);
+        }
     }
 
     private static async Task WaitUntilFoundAsync(DaemonRpc node, TempDirectory data, uint256 txid)
