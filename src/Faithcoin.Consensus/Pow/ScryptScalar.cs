@@ -98,40 +98,19 @@ internal static unsafe class ScryptScalar
     private static void BlockMix(uint* low, ref SalsaBlock high)
     {
         SalsaBlock s;
-        s.W0 = low[0] ^ high.W0;
-        s.W1 = low[1] ^ high.W1;
-        s.W2 = low[2] ^ high.W2;
-        s.W3 = low[3] ^ high.W3;
-        s.W4 = low[4] ^ high.W4;
-        s.W5 = low[5] ^ high.W5;
-        s.W6 = low[6] ^ high.W6;
-        s.W7 = low[7] ^ high.W7;
-        s.W8 = low[8] ^ high.W8;
-        s.W9 = low[9] ^ high.W9;
-        s.W10 = low[10] ^ high.W10;
-        s.W11 = low[11] ^ high.W11;
-        s.W12 = low[12] ^ high.W12;
-        s.W13 = low[13] ^ high.W13;
-        s.W14 = low[14] ^ high.W14;
-        s.W15 = low[15] ^ high.W15;
-        Rounds(ref s);
-        low[0] = s.W0 + (low[0] ^ high.W0);
-        low[1] = s.W1 + (low[1] ^ high.W1);
-        low[2] = s.W2 + (low[2] ^ high.W2);
-        low[3] = s.W3 + (low[3] ^ high.W3);
-        low[4] = s.W4 + (low[4] ^ high.W4);
-        low[5] = s.W5 + (low[5] ^ high.W5);
-        low[6] = s.W6 + (low[6] ^ high.W6);
-        low[7] = s.W7 + (low[7] ^ high.W7);
-        low[8] = s.W8 + (low[8] ^ high.W8);
-        low[9] = s.W9 + (low[9] ^ high.W9);
-        low[10] = s.W10 + (low[10] ^ high.W10);
-        low[11] = s.W11 + (low[11] ^ high.W11);
-        low[12] = s.W12 + (low[12] ^ high.W12);
-        low[13] = s.W13 + (low[13] ^ high.W13);
-        low[14] = s.W14 + (low[14] ^ high.W14);
-        low[15] = s.W15 + (low[15] ^ high.W15);
+        Salsa(out s, low, in high);
+        *(SalsaBlock*)low = s;
+        Salsa(out s, low, in high);
+        high = s;
+    }
 
+    /// <summary>
+    /// <paramref name="s"/> = Salsa20/8 core of <paramref name="low"/> ^ <paramref name="high"/>, feed-forward included.
+    /// The input is read again for the feed-forward rather than held, so the rounds keep only sixteen words live.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Salsa(out SalsaBlock s, uint* low, in SalsaBlock high)
+    {
         s.W0 = low[0] ^ high.W0;
         s.W1 = low[1] ^ high.W1;
         s.W2 = low[2] ^ high.W2;
@@ -149,22 +128,22 @@ internal static unsafe class ScryptScalar
         s.W14 = low[14] ^ high.W14;
         s.W15 = low[15] ^ high.W15;
         Rounds(ref s);
-        high.W0 = s.W0 + (low[0] ^ high.W0);
-        high.W1 = s.W1 + (low[1] ^ high.W1);
-        high.W2 = s.W2 + (low[2] ^ high.W2);
-        high.W3 = s.W3 + (low[3] ^ high.W3);
-        high.W4 = s.W4 + (low[4] ^ high.W4);
-        high.W5 = s.W5 + (low[5] ^ high.W5);
-        high.W6 = s.W6 + (low[6] ^ high.W6);
-        high.W7 = s.W7 + (low[7] ^ high.W7);
-        high.W8 = s.W8 + (low[8] ^ high.W8);
-        high.W9 = s.W9 + (low[9] ^ high.W9);
-        high.W10 = s.W10 + (low[10] ^ high.W10);
-        high.W11 = s.W11 + (low[11] ^ high.W11);
-        high.W12 = s.W12 + (low[12] ^ high.W12);
-        high.W13 = s.W13 + (low[13] ^ high.W13);
-        high.W14 = s.W14 + (low[14] ^ high.W14);
-        high.W15 = s.W15 + (low[15] ^ high.W15);
+        s.W0 += low[0] ^ high.W0;
+        s.W1 += low[1] ^ high.W1;
+        s.W2 += low[2] ^ high.W2;
+        s.W3 += low[3] ^ high.W3;
+        s.W4 += low[4] ^ high.W4;
+        s.W5 += low[5] ^ high.W5;
+        s.W6 += low[6] ^ high.W6;
+        s.W7 += low[7] ^ high.W7;
+        s.W8 += low[8] ^ high.W8;
+        s.W9 += low[9] ^ high.W9;
+        s.W10 += low[10] ^ high.W10;
+        s.W11 += low[11] ^ high.W11;
+        s.W12 += low[12] ^ high.W12;
+        s.W13 += low[13] ^ high.W13;
+        s.W14 += low[14] ^ high.W14;
+        s.W15 += low[15] ^ high.W15;
     }
 
     /// <summary>The eight Salsa20 rounds, as four double rounds written out so no loop counter takes a register.</summary>
