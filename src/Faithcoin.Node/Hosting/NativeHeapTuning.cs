@@ -8,9 +8,8 @@ namespace Faithcoin.Node.Hosting;
 /// stays in the process. RocksDB's flush and compaction threads and the pool threads that run OpenSSL and
 /// libsecp256k1 each end up with one, which on a fixture sync came to about 14 MiB of peak RSS. Two arenas keep the
 /// sync's speed (tests/Faithcoin.Benchmarks/sync-fixture.sh: peak RSS 154 to 140 MiB, MALLOC_ARENA_MAX=2).
-/// Second, with fewer arenas the JIT's scratch memory lands in the main heap, where a start-up spike (RocksDbSharp's
-/// generated binding constructor alone is 81 KB of IL and takes over 10 MiB to compile) stays resident behind later
-/// allocations; <see cref="ReleaseFreeMemory"/> hands such free pages back once start-up is over.
+/// Second, <see cref="ReleaseFreeMemory"/> hands free pages inside the heaps back to the kernel, which glibc itself
+/// does only for free memory at a heap's top; <see cref="NativeHeapTrimmer"/> calls it periodically.
 /// </summary>
 public static class NativeHeapTuning
 {
@@ -44,8 +43,8 @@ public static class NativeHeapTuning
 
     /// <summary>
     /// Returns free pages of every arena to the kernel (<c>malloc_trim</c>, which since glibc 2.8 also releases
-    /// whole free pages inside the heap, not only at its top). Cheap enough for a few calls after start-up phases.
-    /// Returns whether memory was released; false without glibc.
+    /// whole free pages inside the heap, not only at its top). Returns whether memory was released; false without
+    /// glibc.
     /// </summary>
     public static bool ReleaseFreeMemory()
     {
@@ -61,6 +60,24 @@ public static class NativeHeapTuning
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             return false;
+        }
+    }
+
+    /// <summary>Whether this process runs on glibc, whose heaps <see cref="ReleaseFreeMemory"/> can trim.</summary>
+    public static bool CanReleaseFreeMemory()
+    {
+        if (!OperatingSystem.IsLinux() || !NativeLibrary.TryLoad("libc.so.6", out var libc))
+        {
+            return false;
+        }
+
+        try
+        {
+            return NativeLibrary.TryGetExport(libc, "malloc_trim", out _);
+        }
+        finally
+        {
+            NativeLibrary.Free(libc);
         }
     }
 

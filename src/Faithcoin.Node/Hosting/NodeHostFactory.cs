@@ -98,6 +98,7 @@ public static class NodeHostFactory
         }
 
         Metrics.MetricsServiceCollectionExtensions.AddNodeMetrics(services, options.Metrics);
+        services.AddHostedService<NativeHeapTrimmer>();
         services.AddHostedService<NodeStartupService>();
         Indexes.TransactionIndexServiceCollectionExtensions.AddTransactionIndex(services, options.ChainState, options.DataDirectory.ChainPath);
         services.AddMempoolPersistence();

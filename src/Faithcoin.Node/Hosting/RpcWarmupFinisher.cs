@@ -7,15 +7,13 @@ namespace Faithcoin.Node.Hosting;
 /// <summary>
 /// The last step of 0.15's AppInitMain ("Done loading", SetRPCWarmupFinished): registered after every other
 /// service, so RPC stops answering -28 only once the chain is loaded and the P2P node is listening, and a client
-/// that sees the node ready can use every method (getnetworkinfo, addnode, ...). Start-up's transient native memory
-/// (the JIT compiling the host, RPC server and chain code) is handed back to the kernel here.
+/// that sees the node ready can use every method (getnetworkinfo, addnode, ...).
 /// </summary>
 public sealed partial class RpcWarmupFinisher(RpcWarmup warmup, ILogger<RpcWarmupFinisher> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         warmup.Finish();
-        NativeHeapTuning.ReleaseFreeMemory();
         LogDone(logger);
         return Task.CompletedTask;
     }

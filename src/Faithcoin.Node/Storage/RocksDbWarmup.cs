@@ -1,4 +1,3 @@
-using Faithcoin.Node.Hosting;
 using RocksDbSharp;
 
 namespace Faithcoin.Node.Storage;
@@ -6,14 +5,9 @@ namespace Faithcoin.Node.Storage;
 /// <summary>
 /// RocksDbSharp binds every native function on first use, which takes a third of a second or more on a Pi-class CPU;
 /// started on another thread while the host and the RPC server come up, it is done by the time the chain state opens,
-/// instead of delaying the P2P port on every restart. Compiling the binding takes the JIT over 10 MiB of scratch
-/// memory, handed back to the kernel right after.
+/// instead of delaying the P2P port on every restart.
 /// </summary>
 internal static class RocksDbWarmup
 {
-    public static void Start() => _ = Task.Run(() =>
-    {
-        _ = Native.Instance;
-        NativeHeapTuning.ReleaseFreeMemory();
-    });
+    public static void Start() => _ = Task.Run(() => Native.Instance);
 }
