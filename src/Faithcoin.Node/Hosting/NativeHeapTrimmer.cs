@@ -7,8 +7,7 @@ namespace Faithcoin.Node.Hosting;
 /// Native memory churns while the node works (RocksDB's flushes and compactions, the JIT, OpenSSL), and glibc
 /// returns a free page to the kernel only when it sits at the top of a heap, so resident memory creeps up with
 /// fragmentation. A fixture sync (tests/Faithcoin.Benchmarks/sync-fixture.sh) peaked at 143-151 MiB without this
-/// and at 133-136 MiB with a trim every 2-5 s, at the same speed; a trim walks ~40 MiB of heap in well under a
-/// millisecond.
+/// and at 135-140 MiB with a trim every 5 s, at the same speed.
 /// </summary>
 public sealed class NativeHeapTrimmer(TimeProvider time) : IHostedService, IAsyncDisposable
 {
