@@ -136,7 +136,7 @@ public static unsafe class ScryptPow
 
     private static void HashOne(ReadOnlySpan<byte> header, Span<byte> output)
     {
-        var raw = stackalloc byte[(N * BlockBytes) + Alignment];
+        var raw = stackalloc byte[ScryptScalar.ScratchBytes + Alignment];
         var v = (byte*)(((nuint)raw + Alignment - 1) & ~(nuint)(Alignment - 1));
         Span<byte> pads = stackalloc byte[ScryptPbkdf2.PadsSize];
         Span<byte> b = stackalloc byte[BlockBytes];

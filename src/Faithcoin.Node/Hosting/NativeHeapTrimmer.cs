@@ -16,6 +16,7 @@ public sealed class NativeHeapTrimmer(TimeProvider time) : IHostedService, IAsyn
 
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
+    private int _disposed;
 
     public TimeSpan Period { get; init; } = DefaultPeriod;
 
@@ -38,6 +39,11 @@ public sealed class NativeHeapTrimmer(TimeProvider time) : IHostedService, IAsyn
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _stopping.Dispose();
     }

@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace Faithcoin.Node.Hosting;
 
 /// <summary>
-/// Keeps glibc's malloc from holding memory the node no longer uses. First, it caps the malloc arenas. glibc gives a thread that finds the heap locked an arena of its own,
-/// up to eight per CPU of the host (a container's CPU limit does not count), and memory freed into an arena mostly
-/// stays in the process. RocksDB's flush and compaction threads and the pool threads that run OpenSSL and
+/// Keeps glibc's malloc from holding memory the node no longer uses. First, it caps the malloc arenas: glibc gives
+/// a thread that finds the heap locked an arena of its own, up to eight per CPU of the host (a container's CPU
+/// limit does not count), and memory freed into an arena mostly stays in the process. RocksDB's flush and compaction threads and the pool threads that run OpenSSL and
 /// libsecp256k1 each end up with one, which on a fixture sync came to about 14 MiB of peak RSS. Two arenas keep the
 /// sync's speed (tests/Faithcoin.Benchmarks/sync-fixture.sh: peak RSS 154 to 140 MiB, MALLOC_ARENA_MAX=2).
 /// Second, <see cref="ReleaseFreeMemory"/> hands free pages inside the heaps back to the kernel, which glibc itself
