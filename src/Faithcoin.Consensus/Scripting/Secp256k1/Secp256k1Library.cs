@@ -24,13 +24,13 @@ internal sealed unsafe class Secp256k1Library
     private readonly delegate* unmanaged[Cdecl]<nint, byte*, byte*, int> normalizeSignature;
     private readonly delegate* unmanaged[Cdecl]<nint, byte*, byte*, byte*, int> verify;
 
-    private Secp256k1Library(nint context, nint library)
+    private Secp256k1Library(nint context, nint[] functions)
     {
         this.context = context;
-        parsePublicKey = (delegate* unmanaged[Cdecl]<nint, byte*, byte*, nuint, int>)NativeLibrary.GetExport(library, "secp256k1_ec_pubkey_parse");
-        parseCompactSignature = (delegate* unmanaged[Cdecl]<nint, byte*, byte*, int>)NativeLibrary.GetExport(library, "secp256k1_ecdsa_signature_parse_compact");
-        normalizeSignature = (delegate* unmanaged[Cdecl]<nint, byte*, byte*, int>)NativeLibrary.GetExport(library, "secp256k1_ecdsa_signature_normalize");
-        verify = (delegate* unmanaged[Cdecl]<nint, byte*, byte*, byte*, int>)NativeLibrary.GetExport(library, "secp256k1_ecdsa_verify");
+        parsePublicKey = (delegate* unmanaged[Cdecl]<nint, byte*, byte*, nuint, int>)functions[1];
+        parseCompactSignature = (delegate* unmanaged[Cdecl]<nint, byte*, byte*, int>)functions[2];
+        normalizeSignature = (delegate* unmanaged[Cdecl]<nint, byte*, byte*, int>)functions[3];
+        verify = (delegate* unmanaged[Cdecl]<nint, byte*, byte*, byte*, int>)functions[4];
     }
 
     /// <summary>
@@ -47,19 +47,20 @@ internal sealed unsafe class Secp256k1Library
             return null;
         }
 
+        // The order the constructor takes them in.
         string[] needed = ["secp256k1_context_create", "secp256k1_ec_pubkey_parse", "secp256k1_ecdsa_signature_parse_compact", "secp256k1_ecdsa_signature_normalize", "secp256k1_ecdsa_verify"];
-        foreach (var export in needed)
+        var functions = new nint[needed.Length];
+        for (var i = 0; i < needed.Length; i++)
         {
-            if (!NativeLibrary.TryGetExport(library, export, out _))
+            if (!NativeLibrary.TryGetExport(library, needed[i], out functions[i]))
             {
                 NativeLibrary.Free(library);
                 return null;
             }
         }
 
-        var create = (delegate* unmanaged[Cdecl]<uint, nint>)NativeLibrary.GetExport(library, "secp256k1_context_create");
-        var context = create(ContextVerify);
-        return context == 0 ? null : new Secp256k1Library(context, library);
+        var context = ((delegate* unmanaged[Cdecl]<uint, nint>)functions[0])(ContextVerify);
+        return context == 0 ? null : new Secp256k1Library(context, functions);
     }
 
     /// <summary>
